@@ -1,0 +1,87 @@
+"""The ``design`` plugin's options, as users write them in ``mkdocs.yml``.
+
+Options are flat and grouped by prefix (``placeholders_*``, ``overview_*``, ``components_*``,
+``questions_*``, ``json_*``) as Material users expect. Every option's docstring is its user
+documentation; the README's configuration reference mirrors them.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+LEVELS = ("ignore", "info", "warn", "error")
+
+
+class StatusConfig(base.Config):
+    """One status of the lifecycle, as listed under ``statuses``."""
+
+    name = c.Type(str)
+    """Canonical name shown on badges (``Ready for QA``)."""
+    aliases = c.ListOfItems(c.Type(str), default=[])
+    """Other spellings that mean this status, matched case-insensitively."""
+    color = c.Optional(c.Type(str))
+    """CSS colour of the badge (``#6f42c1``); a neutral colour when unset."""
+
+
+class DesignConfig(base.Config):
+    """Configuration of the ``design`` plugin."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off without removing it (``enabled: !ENV [DESIGN, true]``)."""
+
+    detect = c.Choice(("auto", "front_matter"), default="auto")
+    """``auto``: front matter ``design: true``, a ``Design: <name>`` title, or three template
+    sections make a design page. ``front_matter``: only ``design: true`` does."""
+    include = c.ListOfItems(c.Type(str), default=[])
+    """Gitignore-style globs (relative to ``docs_dir``) where detection looks; empty means everywhere."""
+    exclude = c.ListOfItems(c.Type(str), default=[])
+    """Gitignore-style globs where detection never looks."""
+
+    statuses = c.ListOfItems(c.SubConfig(StatusConfig), default=[])
+    """Extra statuses, or extra aliases and colours for the default ones (same name)."""
+    status_aliases = c.DictOfItems(c.Type(str), default={})
+    """``alias: Status`` pairs, e.g. ``Ready for Implementation: Approved``."""
+    status_unknown = c.Choice(LEVELS, default="warn")
+    """How to report a status that matches no status or alias."""
+    badge = c.Type(bool, default=True)
+    """Show the status badge under each design page's title."""
+    nav_status = c.Type(bool, default=True)
+    """Set ``status`` in page metadata so Material shows its status icon in the navigation."""
+
+    placeholders = c.Choice(("ignore", "warn", "error"), default="warn")
+    """What unresolved template placeholders do: nothing, a warning each, or fail the build."""
+    placeholders_error_from = c.Optional(c.Type(str))
+    """With ``placeholders: error``, only designs at this status or later in the lifecycle
+    fail the build; earlier ones (drafts) only warn. Unset: every design fails."""
+    placeholders_patterns = c.ListOfItems(c.Type(str), default=[])
+    """Extra regular expressions for bracketed placeholders (``\\[(?i:owner)\\]``)."""
+    placeholders_ignore = c.ListOfItems(c.Type(str), default=[])
+    """Bracketed texts that are never placeholders (``[sic]``)."""
+    placeholders_mark = c.Type(bool, default=True)
+    """Highlight unresolved placeholders on the rendered page."""
+    placeholders_on_serve = c.Choice(("warn", "error"), default="warn")
+    """What ``error`` means under ``mkdocs serve``: ``warn`` keeps the preview alive."""
+
+    overview = c.Type(bool, default=True)
+    """Generate the catalog overview page."""
+    overview_path = c.Type(str, default="design-catalog/index.md")
+    """Where the overview page goes, relative to ``docs_dir``."""
+    overview_title = c.Type(str, default="Design catalog")
+    """Title of the overview page."""
+    components = c.Type(bool, default=True)
+    """Generate the component index page."""
+    components_path = c.Type(str, default="design-catalog/components.md")
+    """Where the component index goes."""
+    components_title = c.Type(str, default="Component index")
+    """Title of the component index."""
+    questions = c.Type(bool, default=True)
+    """Generate the open-questions dashboard."""
+    questions_path = c.Type(str, default="design-catalog/questions.md")
+    """Where the open-questions dashboard goes."""
+    questions_title = c.Type(str, default="Open questions")
+    """Title of the open-questions dashboard."""
+    json = c.Type(bool, default=True)
+    """Write the machine-readable catalog."""
+    json_path = c.Type(str, default="design-catalog/catalog.json")
+    """Where ``catalog.json`` goes in the built site."""

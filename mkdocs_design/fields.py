@@ -1,0 +1,298 @@
+"""Read the template's fields out of a scanned page: metadata, sections, context, components.
+
+Pure helpers for :mod:`mkdocs_design.parse`. Each takes the :class:`~mkdocs_design.scan.Scan`
+of a page body and returns model values with real file lines (``offset`` is the number of
+front-matter lines before the body).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from markdown.extensions.toc import unique
+
+from mkdocs_design.model import Alternative, Component, Finding, Location, Question, Severity
+from mkdocs_design.scan import Heading, Scan, Slugify, plain_text
+from mkdocs_design.sections import section_key
+
+_LABEL = re.compile(
+    r"^\s{0,3}(?:[-*+]\s+)?\*\*(?P<label>[^*:]+?)(?::\*\*|\*\*\s*:)\s*(?P<value>.*?)\s*$"
+)
+_PLAIN_LABEL = re.compile(r"^(?P<label>status|created|date|authors?|owners?)\s*:\s*(?P<value>.+?)\s*$", re.I)
+_ITEM = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+(?:\[(?P<box>[ xX])\]\s+)?(?P<text>.*)$")
+_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-Za-z]\.)\s+")
+_PATH_SUFFIX = re.compile(r"\s*\(\s*`([^`]+)`\s*\)\s*$")
+_FILE_PREFIX = re.compile(r"^(?:file|module|package)\s*:\s*", re.I)
+_ALT_PREFIX = re.compile(r"^(?:alternative|option)\s*\w*\s*[:.\u2014-]\s*", re.I)
+_BOLD_LEAD = re.compile(r"^\s*(?:[-*+]\s+)?\*\*(?P<name>[^*]+)\*\*\s*(?:[\u2014\u2013:-]\s*)?(?P<rest>.*)$")
+_NONE = re.compile(r"^(?:none|n/?a|-|nothing|no dependencies)\b", re.I)
+_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%d-%b-%Y")
+_RESOLVED_TITLE = re.compile(r"\b(resolved|answered|closed|decided|decisions)\b", re.I)
+_GROUP_TITLES = re.compile(r"^(?:components?|component (?:overview|list|diagram|relationships|tree))$", re.I)
+
+FIELD_NAMES: dict[str, str] = {
+    "responsibility": "responsibility", "responsibilities": "responsibility",
+    "purpose": "responsibility", "role": "responsibility",
+    "dependencies": "dependencies", "depends on": "dependencies", "uses": "dependencies",
+    "public interface": "interface", "interface": "interface", "api": "interface",
+    "key behaviors": "behaviours", "key behaviours": "behaviours", "behaviors": "behaviours",
+    "behaviours": "behaviours", "behavior": "behaviours", "behaviour": "behaviours",
+    "file": "path", "location": "path", "path": "path",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class SectionRange:
+    """A section heading and the body lines it owns (``start`` to ``end``, exclusive)."""
+
+    heading: Heading
+    key: str | None
+    start: int
+    end: int
+    empty: bool
+
+
+def sections_of(page: Scan) -> list[SectionRange]:
+    """The ``##`` sections, plus ``###`` ones standing for a template section under an unkeyed ``##``."""
+    result: list[SectionRange] = []
+    parent_key: str | None = None
+    for n, heading in enumerate(page.headings):
+        if heading.level not in (2, 3):
+            continue
+        key = section_key(heading.text)
+        if heading.level == 2:
+            parent_key = key
+        elif parent_key is not None or key is None:
+            continue
+        end = _end_of(page, n)
+        body = range(heading.index + 1, end)
+        heading_lines = {h.index for h in page.headings}
+        empty = all(not page.lines[i].strip() or i in heading_lines for i in body)
+        result.append(SectionRange(heading, key, heading.index + 1, end, empty))
+    return result
+
+
+def _end_of(page: Scan, n: int) -> int:
+    level = page.headings[n].level
+    for later in page.headings[n + 1 :]:
+        if later.level <= level:
+            return later.index
+    return len(page.lines)
+
+
+def preamble(page: Scan) -> dict[str, tuple[int, str]]:
+    """Metadata lines before the first section: folded label → (body index, value)."""
+    first = next((h.index for h in page.headings if h.level >= 2), len(page.lines))
+    found: dict[str, tuple[int, str]] = {}
+    for i in range(first):
+        if page.code[i]:
+            continue
+        match = _LABEL.match(page.lines[i]) or _PLAIN_LABEL.match(page.lines[i])
+        if match and match.group("value"):
+            label = match.group("label").strip().rstrip(":").casefold()
+            found.setdefault(label, (i, match.group("value").strip()))
+    return found
+
+
+def created(
+    meta: Mapping[str, Any], pre: Mapping[str, tuple[int, str]], offset: int
+) -> tuple[dt.date | None, str | None, int]:
+    """The created date: ``(date or None, raw text or None, real line or 0)``."""
+    for key in ("created", "date"):
+        value = meta.get(key)
+        if isinstance(value, dt.datetime):
+            return value.date(), None, 0
+        if isinstance(value, dt.date):
+            return value, None, 0
+        if isinstance(value, str) and value.strip():
+            return parse_date(value), value.strip(), 0
+    for key in ("created", "date", "created on", "created at"):
+        if key in pre:
+            index, raw = pre[key]
+            return parse_date(raw), raw, index + offset + 1
+    return None, None, 0
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Parse the date formats authors write; ``None`` when it is not a date."""
+    text = plain_text(text).strip()
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    match = re.match(r"^(\d{4}-\d{2}-\d{2})\b", text)
+    if match:
+        return parse_date(match.group(1))
+    return None
+
+
+def authors(meta: Mapping[str, Any], pre: Mapping[str, tuple[int, str]]) -> tuple[str, ...]:
+    """Owner first, then authors, from front matter and metadata lines, without repeats."""
+    names: list[str] = []
+    for key in ("owner", "owners", "author", "authors"):
+        value = meta.get(key)
+        items = value if isinstance(value, list) else [value] if value else []
+        names += [str(item).strip() for item in items if str(item).strip()]
+        if key in pre:
+            names += split_list(pre[key][1])
+    return tuple(dict.fromkeys(names))
+
+
+def split_list(text: str) -> list[str]:
+    """Split ``a, b (x, y); c`` at top-level commas and semicolons; "None" yields nothing."""
+    parts: list[str] = []
+    depth, start = 0, 0
+    for i, char in enumerate(text):
+        depth += (char in "([{") - (char in ")]}")
+        if char in ",;" and depth <= 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    items = [plain_text(p).strip().rstrip(".") for p in parts]
+    return [item for item in items if item and not _NONE.match(item)]
+
+
+def system_context(
+    page: Scan, sections: Sequence[SectionRange], pre: Mapping[str, tuple[int, str]]
+) -> dict[str, tuple[str, ...]]:
+    """Depends On, Used By and External Dependencies as lists (folded labels as keys)."""
+    found: dict[str, list[str]] = {}
+    if "dependencies" in pre:
+        found["depends on"] = split_list(pre["dependencies"][1])
+    for section in (s for s in sections if s.key == "System Context"):
+        for label, values in labelled_lists(page, section.start, section.end):
+            key = label.casefold()
+            if key in ("depends on", "used by", "external dependencies"):
+                found.setdefault(key, []).extend(values)
+    return {key: tuple(dict.fromkeys(values)) for key, values in found.items()}
+
+
+def labelled_lists(page: Scan, start: int, end: int) -> Iterator[tuple[str, list[str]]]:
+    """Yield ``(label, values)`` for ``**Label:** a, b`` lines and labels followed by a list."""
+    i = start
+    while i < end:
+        match = None if page.code[i] else _LABEL.match(page.lines[i])
+        i += 1
+        if not match:
+            continue
+        label, value = match.group("label").strip().rstrip(":"), match.group("value")
+        if value:
+            yield label, split_list(value)
+            continue
+        values: list[str] = []
+        while i < end and (not page.lines[i].strip() or _sub_item(page.lines[i])):
+            if item := _sub_item(page.lines[i]):
+                values += split_list(item)
+            i += 1
+        yield label, values
+
+
+def _sub_item(line: str) -> str | None:
+    """The text of a list item that is a value, not another ``- **Label:** value`` line."""
+    match = _ITEM.match(line)
+    if match is None:
+        return None
+    label = _LABEL.match(line)
+    return None if label and label.group("value") else match.group("text")
+
+
+def title_from_path(src_uri: str) -> str:
+    """A title for a page that states none: its file name, or its folder for ``design.md``."""
+    parts = src_uri.rsplit("/", 2)
+    stem = parts[-1].rsplit(".", 1)[0]
+    if stem.casefold() in ("design", "index", "readme") and len(parts) > 1:
+        stem = parts[-2]
+    words = re.sub(r"[-_]+", " ", re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem)).strip()
+    return words[:1].upper() + words[1:] if words else src_uri
+
+
+def items_of(page: Scan, start: int, end: int) -> Iterator[tuple[int, re.Match[str], str]]:
+    """Top-level list items in ``start:end``: ``(index, match, text with lazy continuation)``."""
+    base: int | None = None
+    i = start
+    while i < end:
+        match = None if page.code[i] else _ITEM.match(page.lines[i])
+        i += 1
+        if match is None:
+            continue
+        indent = len(match.group("indent").expandtabs(4))
+        base = indent if base is None else base
+        if indent > base:
+            continue
+        text = [match.group("text").strip()]
+        while i < end and _is_continuation(page, i):
+            text.append(page.lines[i].strip())
+            i += 1
+        yield i - len(text), match, " ".join(text)
+
+
+def _is_continuation(page: Scan, i: int) -> bool:
+    line = page.lines[i]
+    return bool(line.strip()) and not page.code[i] and not _ITEM.match(line) and not line.startswith("#")
+
+
+def questions(
+    page: Scan, sections: Sequence[SectionRange], slugify: Slugify, separator: str, offset: int
+) -> tuple[Question, ...]:
+    """The items of the Open Questions sections, with the ids the plugin gives them."""
+    used = set(page.ids)
+    found: list[Question] = []
+    for section in (s for s in sections if s.key == "Open Questions"):
+        settled = bool(_RESOLVED_TITLE.search(section.heading.text))
+        for index, match, text in items_of(page, section.start, section.end):
+            box = match.group("box")
+            resolved = box in ("x", "X") if box else settled or text.startswith("~~")
+            anchor = unique(question_id(text, slugify, separator, len(found) + 1), used)
+            found.append(Question(text, resolved, index + offset + 1, anchor))
+    return tuple(found)
+
+
+def question_id(text: str, slugify: Slugify, separator: str, number: int) -> str:
+    """The id of a question item: ``q-`` and the start of its slug, or ``q-<n>`` when empty."""
+    slug = slugify(plain_text(text), separator)[:40]
+    if len(slug) == 40 and separator in slug:
+        slug = slug.rsplit(separator, 1)[0]
+    return f"q-{slug.strip(separator) or number}"
+
+
+def alternatives(page: Scan, sections: Sequence[SectionRange], offset: int) -> tuple[Alternative, ...]:
+    """Alternatives from ``### Alternative 1: Name`` headings or ``- **Name** — reason`` items."""
+    found: list[Alternative] = []
+    for section in (s for s in sections if s.key == "Alternatives Considered"):
+        heads = [h for h in page.headings if section.start <= h.index < section.end]
+        for n, head in enumerate(heads):
+            end = heads[n + 1].index if n + 1 < len(heads) else section.end
+            reason = ""
+            for label, value in _labels(page, head.index + 1, end):
+                if label in ("rejected because", "why rejected", "reason", "rejected"):
+                    reason = value
+            name = _ALT_PREFIX.sub("", _NUMBER.sub("", head.text)).strip() or head.text
+            found.append(Alternative(name, reason, head.index + offset + 1))
+        if not heads:
+            for index, _match, text in items_of(page, section.start, section.end):
+                lead = _BOLD_LEAD.match(text) or re.match(r"^(?P<name>[^:\u2014]+)[:\u2014]\s*(?P<rest>.*)$", text)
+                name, rest = (lead.group("name"), lead.group("rest")) if lead else (text, "")
+                found.append(Alternative(plain_text(name).strip(), plain_text(rest), index + offset + 1))
+    return tuple(found)
+
+
+def _labels(page: Scan, start: int, end: int) -> Iterator[tuple[str, str]]:
+    for i in range(start, end):
+        if not page.code[i] and (match := _LABEL.match(page.lines[i])):
+            yield match.group("label").strip().casefold(), plain_text(match.group("value"))
+
+
+def references(page: Scan, sections: Sequence[SectionRange]) -> tuple[str, ...]:
+    """The References section's items, as written."""
+    return tuple(
+        text
+        for section in sections
+        if section.key == "References"
+        for _index, _match, text in items_of(page, section.start, section.end)
+    )
+

@@ -1,0 +1,330 @@
+r"""Find the template placeholders a design page still holds, and mark them for the reader.
+
+A placeholder is bracketed text the author was meant to replace:
+
+* any bracketed text of the template itself (``[Feature Name]``, ``[Date]``), derived from the
+  template at runtime and matched with whitespace folded, so that re-wrapped ones are found;
+  these count inside fenced code too (the template's Data Flow diagram holds ``[User/Client]``);
+* outside code only, bracketed text that reads like an instruction or a blank, by
+  :data:`HEURISTICS` and the user's own patterns.
+
+Markdown's own brackets are never placeholders: links ``[text](url)`` and ``[text][ref]``,
+shortcut references the page defines, reference and abbreviation definitions, footnotes
+``[^1]``, task boxes ``[ ]``/``[x]``, wiki links ``[[Page]]``, escaped brackets ``\[TBD\]`` (the
+author's way to opt out), subscripts such as ``items[0]`` and anything in inline code.
+Python-Markdown's ``[TOC]`` marker is a directive, not a blank: it matches no heuristic.
+Indented code blocks are not tracked: inside lists, four spaces of indentation are continuation
+text, and telling the two apart needs a full Markdown parser.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING, NamedTuple
+
+from mkdocs_design.model import Placeholder
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+#: Bracketed text that reads like an instruction or a blank. Each is searched in the bracketed
+#: text with whitespace folded and brackets included (``[TBD]``), outside code only.
+HEURISTICS: tuple[str, ...] = (
+    # Marker words: [TBD], [TODO: ask ops], [FIXME], [Placeholder], or TBD anywhere inside.
+    r"^\[\s*(?i:tb[dca]|todo|fixme|xxx|placeholder)\s*(?:[:(\-\u2013\u2014]|\])",
+    r"\b(?:TBD|TBC|TBA|TODO|FIXME)\b",
+    # Instructions to the author: [Insert diagram], [Describe the flow], [Fill in].
+    r"^\[(?i:insert|describe|explain|specify|provide|fill in|replace|summari[sz]e|paste)\b",
+    # Weaker verbs only with a determiner, so that UI labels such as [Add Agent] stay text.
+    r"^\[(?i:add|list|write|include|enter|document|link to)\s+(?i:an?|the|your|any|all|each|"
+    r"some|more|relevant|details?|here)\b",
+    # An example standing in for the real value: [e.g., 80% coverage].
+    r"^\[(?i:e\.\s?g\.|for example\b|example:)",
+    # Elided text: [...], […].
+    r"^\[\s*(?:\.{2,}|…)\s*\]$",
+    # Blanks: [Your Name], [Name], [Release Date], [Project Title], [Link here].
+    r"^\[(?i:your)\s",
+    r"^\[(?:[A-Z][\w'/-]*\s){0,2}(?:Names?|Date|Title|Owner|Authors?|Email|URL|Link|Version|"
+    r"Description|Reason)\]$",
+    r"\b(?i:here)\]$",
+    # Numbers and dates to fill in: [X days], [N], [XX%], [~N ms], [YYYY-MM-DD].
+    r"^\[[~<>≈]?\s*(?:[Xx]{1,3}|N)(?:[\s%+]|\]$)",
+    r"^\[(?:YYYY|MM|DD)(?:[-/.](?:YYYY|MM|DD))+\]$",
+)
+
+_MARK_START = '<mark class="design-placeholder" title="Unresolved template placeholder">'
+_MARK_END = "</mark>"
+# Fences as scan.py reads them (pymdownx.superfences): any indentation, since lists nest them;
+# a backtick info string holds no backtick; the closing fence is the same character, at least
+# as long, with nothing after it.
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})(.*)$")
+# A line break inside a paragraph: the next line is not blank and starts no list item, heading
+# or table row.
+_WRAP = r"\n(?![ \t]*(?:$|\n|[-*+][ \t]|\d+[.)][ \t]|#|\|))"
+# Innermost brackets on up to five lines, then what follows them, which tells links and
+# definitions from blanks. Starting with the literal "[" (the escape test comes after it) lets
+# the regex engine skip ahead to candidates: lookbehind first makes it try every position.
+_BRACKET = re.compile(
+    rf"\[(?<!\\\[)([^\[\]\n]*(?:{_WRAP}[^\[\]\n]*){{0,4}})\](\(|\[[^\[\]\n]*\]|:)?"
+)
+_CODE_BRACKET = re.compile(r"\[[^\[\]]*\]")
+# Inline code: a run of backticks up to the next run of the same length, within a paragraph.
+_CODE_SPAN = re.compile(rf"(`(?<!``)`*)(?!`)[^\n]*?(?:{_WRAP}[^\n]*?)*?(?<!`)\1(?!`)")
+# Reference definitions as Python-Markdown reads them (a lone URL, an optional title), and
+# abbreviation definitions. "[TBD]: decide later" is neither and renders as text.
+_DEFINITION = re.compile(
+    r" {0,3}(?:\*\[[^\]]+\]:|\[([^\]]+)\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?"
+    r"[ \t]*(?:\n|$))"
+)
+# A bracket right after one of these is a subscript or generic (items[0], map[Name]bool,
+# f()[i]). ASCII only, so that CJK prose may run into a placeholder (氏名[Name]).
+_SUBSCRIPT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_])")
+_TASK_BOXES = frozenset(("", "x", "X"))
+# Data in brackets: list literals, indexes, numbers, footnotes, regex classes ([a-z0-9-]).
+_LITERAL = re.compile(
+    r"\[(?:['\"`\d\-+^\\$@#{(!]|(?:[^\w\s\]]*(?:[A-Za-z0-9]-[A-Za-z0-9]|\\.))+[^\w\s\]]*\])"
+)
+_LABEL = re.compile(r"\s*(?:[-*+]\s+)?\*\*([^*]+?)\s*:?\s*\*\*")
+_SETEXT_H1 = re.compile(r"=+\s*$")
+
+
+class _Span(NamedTuple):
+    """A candidate bracketed text; lines are 0-based indexes, columns 0-based offsets."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    in_code: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceholderRules:
+    """What counts as a placeholder on a page.
+
+    Attributes:
+        template_texts: The template's bracketed texts, brackets included, whitespace folded
+            (``[Date]``); found everywhere, fenced code included.
+        patterns: Heuristic and user patterns, searched in the folded bracketed text,
+            brackets included, outside code only.
+        ignore: Folded bracketed texts never reported (``[sic]``).
+    """
+
+    template_texts: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...]
+    ignore: frozenset[str]
+
+    @classmethod
+    def from_template(
+        cls, template: str, *, extra_patterns: Sequence[str] = (), ignore: Sequence[str] = ()
+    ) -> PlaceholderRules:
+        """Derive the rules from a template's text.
+
+        The template is read as a page is, so its links and task boxes are no placeholders.
+        Brackets holding data are not template texts either: in the template's
+        ``enum of ['value1', 'value2']`` the list is example syntax among example content
+        that is not bracketed (``Required, max 255 characters``), as are its example
+        interfaces, and a custom template's ``items[0]`` or ``[a-z]+`` must not make every
+        such code on the site a placeholder.
+
+        Args:
+            template: The template's Markdown.
+            extra_patterns: The user's regular expressions, added to :data:`HEURISTICS`.
+            ignore: Bracketed texts never to report.
+
+        Returns:
+            The rules.
+
+        Raises:
+            re.error: When a user pattern is not a valid regular expression.
+        """
+        spans = _scan(template.splitlines())
+        texts = frozenset(_fold(s.text) for s in spans if not _LITERAL.match(s.text))
+        patterns = tuple(re.compile(p) for p in (*HEURISTICS, *extra_patterns))
+        return cls(texts, patterns, frozenset(_fold(text) for text in ignore))
+
+
+def default_template() -> str:
+    """Return the design template shipped in the package."""
+    return resources.files("mkdocs_design").joinpath("template.md").read_text(encoding="utf-8")
+
+
+def find_placeholders(
+    lines: Sequence[str],
+    rules: PlaceholderRules,
+    *,
+    first_line: int = 1,
+    sections: Sequence[tuple[int, str]] = (),
+) -> tuple[Placeholder, ...]:
+    """Find the unresolved placeholders of a page.
+
+    Args:
+        lines: The page body after front matter, without line endings.
+        rules: What counts as a placeholder.
+        first_line: The real file line number of ``lines[0]``.
+        sections: ``(real line number, title)`` of each heading, sorted. A placeholder
+            belongs to the last heading on or before its line; before the first one, to the
+            bold label of its line (``**Created:** [Date]`` gives ``Created``), to ``Title``
+            on the H1, else to ``""``.
+
+    Returns:
+        The placeholders in source order, each once. Single-line ones keep their text as
+        written; re-wrapped ones have their whitespace folded.
+    """
+    starts = [number for number, _ in sections]
+    found: list[Placeholder] = []
+    for span in _scan(lines):
+        text = _fold(span.text)
+        if text in rules.ignore or not _is_placeholder(rules, text, in_code=span.in_code):
+            continue
+        line, end_line = first_line + span.line, first_line + span.end_line
+        at = bisect.bisect_right(starts, line)
+        section = sections[at - 1][1] if at else _preamble_label(lines, span.line)
+        shown = span.text if line == end_line else text
+        column, end_column = span.column + 1, span.end_column + 1
+        found.append(Placeholder(shown, line, column, section, span.in_code, end_line, end_column))
+    return tuple(found)
+
+
+def mark_placeholders(
+    lines: Sequence[str], placeholders: Sequence[Placeholder], *, first_line: int = 1
+) -> list[str]:
+    """Wrap each placeholder outside code in ``<mark class="design-placeholder">``.
+
+    The start tag goes before ``[`` and the end tag after ``]``, on different lines for a
+    re-wrapped placeholder; the text in between is unchanged. Placeholders in code and
+    positions outside ``lines`` are left alone.
+
+    Args:
+        lines: The lines the placeholders were found in.
+        placeholders: Placeholders as :func:`find_placeholders` returns them.
+        first_line: The real file line number of ``lines[0]``.
+
+    Returns:
+        New lines; ``lines`` is not modified.
+    """
+    tags: dict[int, list[tuple[int, int, str]]] = {}
+    for p in placeholders:
+        if p.in_code:
+            continue
+        end = (p.end_line, p.end_column) if p.end_line else (p.line, p.column + len(p.text))
+        # Sorting puts an end tag before a start tag at the same position: [A]</mark><mark>[B].
+        tags.setdefault(p.line - first_line, []).append((p.column - 1, 1, _MARK_START))
+        tags.setdefault(end[0] - first_line, []).append((end[1] - 1, 0, _MARK_END))
+    marked = list(lines)
+    for index, inserts in tags.items():
+        if 0 <= index < len(marked):
+            marked[index] = _insert(marked[index], sorted(inserts))
+    return marked
+
+
+def _insert(line: str, inserts: list[tuple[int, int, str]]) -> str:
+    pieces: list[str] = []
+    previous = 0
+    for position, _, tag in inserts:
+        pieces += (line[previous:position], tag)
+        previous = position
+    return "".join(pieces) + line[previous:]
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _is_placeholder(rules: PlaceholderRules, text: str, *, in_code: bool) -> bool:
+    if text in rules.template_texts:
+        return True
+    return not in_code and any(pattern.search(text) for pattern in rules.patterns)
+
+
+def _preamble_label(lines: Sequence[str], index: int) -> str:
+    line = lines[index]
+    if line.startswith("#") or (index + 1 < len(lines) and _SETEXT_H1.match(lines[index + 1])):
+        return "Title"  # only the H1 comes before the first section heading
+    label = _LABEL.match(line)
+    return label.group(1) if label else ""
+
+
+def _scan(lines: Sequence[str]) -> list[_Span]:
+    """Candidate brackets of a page: prose by Markdown's rules, code by the subscript rule."""
+    runs = _runs(lines)
+    prose = {start: "\n".join(lines[start:end]) for start, end, code in runs if not code}
+    # Definitions may come after their use, so they are all collected first.
+    labels = frozenset(
+        _fold(m.group(1)).casefold()
+        for text in prose.values()
+        if "]:" in text
+        for line in text.split("\n")
+        if "]:" in line and (m := _DEFINITION.match(line)) and m.group(1)
+    )
+    spans: list[_Span] = []
+    for start, end, code in runs:
+        if code:
+            spans += _code_spans(lines, start, end)
+        elif "[" in prose[start]:
+            spans += _prose_spans(prose[start], start, labels)
+    return spans
+
+
+def _runs(lines: Sequence[str]) -> list[tuple[int, int, bool]]:
+    """Split lines into runs ``(start, end, is_code)``; fences belong to their code run."""
+    runs: list[tuple[int, int, bool]] = []
+    start, fence = 0, ""
+    for index, line in enumerate(lines):
+        if ("`" not in line and "~" not in line) or not (match := _FENCE.match(line)):
+            continue
+        marker, info = match.groups()
+        if not fence and not (marker[0] == "`" and "`" in info):
+            runs.append((start, index, False))
+            start, fence = index, marker
+        elif fence and marker[0] == fence[0] and len(marker) >= len(fence) and not info.strip():
+            runs.append((start, index + 1, True))
+            start, fence = index + 1, ""
+    # An unterminated fence runs to the end of the page, as in Python-Markdown's superfences.
+    runs.append((start, len(lines), bool(fence)))
+    return [run for run in runs if run[0] < run[1]]
+
+
+def _code_spans(lines: Sequence[str], start: int, end: int) -> Iterator[_Span]:
+    for index in range(start, end):
+        line = lines[index]
+        for match in _CODE_BRACKET.finditer(line) if "[" in line else ():
+            begin, stop = match.span()
+            if (begin and line[begin - 1] in _SUBSCRIPT) or line[begin + 1 : stop - 1] == " ":
+                continue
+            yield _Span(index, begin, index, stop, match.group(), True)
+
+
+def _prose_spans(text: str, first: int, labels: frozenset[str]) -> Iterator[_Span]:
+    # Code spans are blanked out, keeping offsets, so that no bracket is found inside them.
+    masked = _CODE_SPAN.sub(lambda m: "\0" * len(m.group()), text) if "`" in text else text
+    starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n"))]
+    for match in _BRACKET.finditer(masked):
+        if _is_markdown(masked, match, labels):
+            continue
+        begin, stop = match.start(), match.end(1) + 1
+        line = bisect.bisect_right(starts, begin) - 1
+        end_line = line if "\n" not in match.group(1) else bisect.bisect_right(starts, stop - 1) - 1
+        column, end_column = begin - starts[line], stop - starts[end_line]
+        yield _Span(first + line, column, first + end_line, end_column, text[begin:stop], False)
+
+
+def _is_markdown(masked: str, match: re.Match[str], labels: frozenset[str]) -> bool:
+    """Tell whether brackets are Markdown syntax or data rather than a possible blank."""
+    inner, follower = match.group(1), match.group(2)
+    begin, stop = match.start(), match.end(1) + 1
+    if follower and (
+        follower != ":" or _DEFINITION.match(masked, masked.rfind("\n", 0, begin) + 1)
+    ):
+        return True  # a link, an image or a definition
+    if inner.strip() in _TASK_BOXES or inner.startswith("^"):
+        return True  # a task box or a footnote
+    before = masked[begin - 1] if begin else "\n"
+    if before in _SUBSCRIPT or (before == "[" and masked[stop : stop + 1] == "]"):
+        return True  # a subscript, or a [[wiki link]]
+    return bool(labels) and _fold(inner).casefold() in labels

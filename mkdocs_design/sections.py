@@ -1,0 +1,111 @@
+"""The template's section vocabulary, and how real headings map onto it.
+
+The canonical sections are read from the template shipped in the package; the aliases are the
+renames real authors make ("Monitoring and Logging", "Components and Interfaces").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-Za-z]\.|[IVXivx]+\.)\s+")
+_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+_SPACE = re.compile(r"\s+")
+
+#: Renames seen in real pages, folded as by :func:`fold`, mapped to template sections.
+ALIASES: dict[str, str] = {
+    "architecture": "Architecture Overview",
+    "high level architecture": "Architecture Overview",
+    "high level design": "Architecture Overview",
+    "context": "System Context",
+    "integration points": "System Context",
+    "components": "Component Structure",
+    "components and interfaces": "Component Structure",
+    "component design": "Component Structure",
+    "data flow diagram": "Data Flow",
+    "request flow": "Data Flow",
+    "api": "API Contracts",
+    "api contract": "API Contracts",
+    "api endpoints": "API Contracts",
+    "api design": "API Contracts",
+    "data model": "Data Models",
+    "database schema": "Data Models",
+    "errors": "Error Handling",
+    "security": "Security Considerations",
+    "performance": "Performance Considerations",
+    "performance and scalability": "Performance Considerations",
+    "testing": "Testing Strategy",
+    "test plan": "Testing Strategy",
+    "test strategy": "Testing Strategy",
+    "deployment": "Deployment Strategy",
+    "deployment considerations": "Deployment Strategy",
+    "deployment plan": "Deployment Strategy",
+    "rollout plan": "Deployment Strategy",
+    "monitoring": "Monitoring & Observability",
+    "monitoring and logging": "Monitoring & Observability",
+    "monitoring and alerting": "Monitoring & Observability",
+    "observability": "Monitoring & Observability",
+    "unresolved questions": "Open Questions",
+    "outstanding questions": "Open Questions",
+    "open issues": "Open Questions",
+    "questions": "Open Questions",
+    "alternatives": "Alternatives Considered",
+    "alternatives rejected": "Alternatives Considered",
+    "rejected alternatives": "Alternatives Considered",
+    "alternative approaches": "Alternatives Considered",
+    "options considered": "Alternatives Considered",
+    "timeline": "Timeline Estimate",
+    "schedule": "Timeline Estimate",
+    "milestones": "Timeline Estimate",
+    "related documents": "References",
+    "see also": "References",
+}
+
+#: Template sections too common in ordinary documentation to count towards detection.
+GENERIC = frozenset({"References", "Error Handling"})
+
+
+def fold(title: str) -> str:
+    """Fold a heading for matching: numbering, a trailing parenthetical, case and ``&`` ignored."""
+    title = _PAREN.sub("", _NUMBERING.sub("", title.strip())).rstrip(":").strip()
+    return _SPACE.sub(" ", title.replace("&", " and ").replace("/", " and ")).casefold()
+
+
+@cache
+def template_text() -> str:
+    """The design template shipped inside the package."""
+    return resources.files("mkdocs_design").joinpath("template.md").read_text(encoding="utf-8")
+
+
+@cache
+def template_sections() -> tuple[str, ...]:
+    """The template's ``##`` sections, in template order (``Architecture Overview`` …)."""
+    found = re.findall(r"^## (.+?)\s*$", template_text(), flags=re.MULTILINE)
+    return tuple(found)
+
+
+@cache
+def _exact() -> dict[str, str]:
+    return {fold(name): name for name in template_sections()}
+
+
+def section_key(title: str, *, aliases: bool = True) -> str | None:
+    """Return the template section a heading stands for, or ``None``.
+
+    Args:
+        title: The heading's plain text (``3. Data Flow``, ``Open Questions (Resolved)``).
+        aliases: Also accept the renames in :data:`ALIASES`; detection counts exact names only.
+    """
+    folded = fold(title)
+    exact = _exact().get(folded)
+    if exact is not None or not aliases:
+        return exact
+    return ALIASES.get(folded)
+
+
+def distinctive(title: str) -> str | None:
+    """The template section a heading names exactly, unless it is a generic one."""
+    key = section_key(title, aliases=False)
+    return None if key in GENERIC else key
