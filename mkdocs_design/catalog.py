@@ -7,13 +7,17 @@ then read by the renderers. Sorting keys are documented so output is determinist
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from mkdocs_design.model import Component, DesignDoc
 from mkdocs_design.sections import template_sections
 from mkdocs_design.statuses import StatusTable, slug
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from mkdocs_design.model import Component, DesignDoc
 
 _PAREN = re.compile(r"\s*\(.*\)\s*$")
 
@@ -138,7 +142,9 @@ class Catalog:
             sum(len(d.resolved_questions) for d in self.docs),
         )
 
-    def settled_with_open_questions(self, settled: Sequence[str] = ("Approved", "Implemented")) -> list[DesignDoc]:
+    def settled_with_open_questions(
+        self, settled: Sequence[str] = ("Approved", "Implemented")
+    ) -> list[DesignDoc]:
         """Designs whose status says decided while questions are still open."""
         return [d for d in self.docs if d.canonical_status in settled and d.open_questions]
 

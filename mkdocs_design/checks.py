@@ -7,11 +7,15 @@ build and ``mkdocs-design check`` always agree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from mkdocs_design.model import DesignDoc, Finding, Location, Severity
-from mkdocs_design.statuses import StatusTable
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from mkdocs_design.statuses import StatusTable
 
 PLACEHOLDER = "placeholder"
 UNKNOWN_STATUS = "unknown-status"
@@ -23,7 +27,9 @@ def placeholder_findings(doc: DesignDoc) -> list[Finding]:
     for p in doc.placeholders:
         where = f" ({p.section})" if p.section else ""
         message = f'unresolved placeholder "{p.text}"{where}'
-        found.append(Finding(PLACEHOLDER, Severity.WARNING, Location(doc.src_uri, p.line, p.column), message))
+        found.append(
+            Finding(PLACEHOLDER, Severity.WARNING, Location(doc.src_uri, p.line, p.column), message)
+        )
     return found
 
 
@@ -59,7 +65,9 @@ class Policy:
         elif finding.code == UNKNOWN_STATUS:
             level = self.unknown_status
         else:
-            level = {Severity.INFO: "info", Severity.WARNING: "warn", Severity.ERROR: "error"}[finding.severity]
+            level = {Severity.INFO: "info", Severity.WARNING: "warn", Severity.ERROR: "error"}[
+                finding.severity
+            ]
         if level == "error" and self.serving and not self.error_on_serve:
             return "warn"
         return level
@@ -75,4 +83,6 @@ class Policy:
 
 def sort_findings(found: Iterable[Finding]) -> list[Finding]:
     """Findings in file, line, column order: the order a reader fixes them."""
-    return sorted(found, key=lambda f: (f.location.path, f.location.line, f.location.column, f.message))
+    return sorted(
+        found, key=lambda f: (f.location.path, f.location.line, f.location.column, f.message)
+    )

@@ -34,7 +34,7 @@ class DesignConfig(base.Config):
     """``auto``: front matter ``design: true``, a ``Design: <name>`` title, or three template
     sections make a design page. ``front_matter``: only ``design: true`` does."""
     include = c.ListOfItems(c.Type(str), default=[])
-    """Gitignore-style globs (relative to ``docs_dir``) where detection looks; empty means everywhere."""
+    """Gitignore-style globs (relative to ``docs_dir``) where detection looks; empty: everywhere."""
     exclude = c.ListOfItems(c.Type(str), default=[])
     """Gitignore-style globs where detection never looks."""
 

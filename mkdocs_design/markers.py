@@ -8,13 +8,17 @@ by the view, filtered to a team folder and/or statuses. Pure: the caller renders
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from mkdocs_design.catalog import Catalog, ComponentEntry
 from mkdocs_design.model import DesignDoc, Finding, Location, Severity
 from mkdocs_design.scan import fence_flags
 from mkdocs_design.statuses import normalise
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from mkdocs_design.catalog import Catalog, ComponentEntry
 
 VIEWS = ("overview", "components", "questions")
 FILTERS = ("folder", "status")
@@ -37,7 +41,9 @@ class Marker:
     index: int
 
 
-def find_markers(lines: Sequence[str], src_uri: str, offset: int = 0) -> tuple[list[Marker], list[Finding]]:
+def find_markers(
+    lines: Sequence[str], src_uri: str, offset: int = 0
+) -> tuple[list[Marker], list[Finding]]:
     """Markers outside fenced code, and findings for unknown views or filters."""
     markers: list[Marker] = []
     problems: list[Finding] = []
@@ -50,15 +56,31 @@ def find_markers(lines: Sequence[str], src_uri: str, offset: int = 0) -> tuple[l
         where = Location(src_uri, i + offset + 1)
         if match.group("view") not in VIEWS:
             known = ", ".join(f"design/{v}" for v in VIEWS)
-            problems.append(Finding("marker", Severity.WARNING, where, f'unknown marker "design/{match.group("view")}" (known: {known})'))
+            problems.append(
+                Finding(
+                    "marker",
+                    Severity.WARNING,
+                    where,
+                    f'unknown marker "design/{match.group("view")}" (known: {known})',
+                )
+            )
         elif bad:
-            problems.append(Finding("marker", Severity.WARNING, where, f"unknown marker option {bad[0]!r} (known: folder, status)"))
+            problems.append(
+                Finding(
+                    "marker",
+                    Severity.WARNING,
+                    where,
+                    f"unknown marker option {bad[0]!r} (known: folder, status)",
+                )
+            )
         else:
             markers.append(Marker(match.group("view"), args, i))
     return markers, problems
 
 
-def replace_markers(lines: Sequence[str], markers: Sequence[Marker], render: Callable[[Marker], str]) -> str:
+def replace_markers(
+    lines: Sequence[str], markers: Sequence[Marker], render: Callable[[Marker], str]
+) -> str:
     """Return the Markdown with each marker line replaced by its rendered view."""
     out = list(lines)
     for marker in markers:

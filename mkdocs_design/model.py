@@ -7,11 +7,13 @@ this module knows about MkDocs.
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Mapping
 
 
 class Severity(enum.IntEnum):

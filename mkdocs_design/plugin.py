@@ -71,7 +71,9 @@ class DesignPlugin(BasePlugin[DesignConfig]):
         if self._rules is None or not self.config.enabled:
             return None
         with self._timed():
-            registry = Registry.collect(files, config, self._rules, self._cache, serving=self._serving)
+            registry = Registry.collect(
+                files, config, self._rules, self._cache, serving=self._serving
+            )
             self._registry = registry
             log.info("Found %d design pages", len(registry.catalog.docs))
             problems = registry.add_generated(files, config, css=CSS_URI)
@@ -79,7 +81,9 @@ class DesignPlugin(BasePlugin[DesignConfig]):
             raise PluginError("mkdocs_design: " + "\n".join(problems))
         return files
 
-    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+    def on_nav(
+        self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
+    ) -> Navigation | None:
         """Set nav statuses up front: under ``--dirty`` unchanged pages skip the page events."""
         if self._registry is not None and self.config.nav_status:
             for page in nav.pages:
@@ -87,7 +91,9 @@ class DesignPlugin(BasePlugin[DesignConfig]):
         return None
 
     @event_priority(90)
-    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
         """Badge, anchors and marks on design pages; marker views on any page."""
         if self._registry is None:
             return None
@@ -99,11 +105,15 @@ class DesignPlugin(BasePlugin[DesignConfig]):
     ) -> TemplateContext | None:
         """Give theme templates the page's design model (``design``) and the catalog."""
         if self._registry is not None:
-            context["design"] = self._registry.catalog.by_uri.get(page.file.src_uri)  # type: ignore[index]
-            context["design_catalog"] = self._registry.catalog  # type: ignore[index]
+            # TemplateContext is a closed TypedDict; themes read extra keys all the same.
+            extra: dict[str, Any] = context  # type: ignore[assignment]
+            extra["design"] = self._registry.catalog.by_uri.get(page.file.src_uri)
+            extra["design_catalog"] = self._registry.catalog
         return context
 
-    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
+    def on_env(
+        self, env: Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> Environment | None:
         """Let theme overrides render a badge: ``{{ design_badge(design.status) }}``."""
         env.globals["design_badge"] = badge
         return env
@@ -136,4 +146,3 @@ class _Timer:
 
     def __exit__(self, *exc: object) -> None:
         self._plugin._elapsed += time.perf_counter() - self._start
-

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -22,13 +21,21 @@ from pathspec import PathSpec
 from mkdocs_design import render
 from mkdocs_design.catalog import Catalog
 from mkdocs_design.checks import Policy, doc_findings, sort_findings
-from mkdocs_design.markers import Marker, find_markers, replace_markers, select_components, select_docs
+from mkdocs_design.markers import (
+    Marker,
+    find_markers,
+    replace_markers,
+    select_components,
+    select_docs,
+)
 from mkdocs_design.model import DesignDoc, Finding, Location, Severity
 from mkdocs_design.parse import ParseRules, parse_page
 from mkdocs_design.placeholders import PlaceholderRules, default_template, mark_placeholders
 from mkdocs_design.statuses import DEFAULT_STATUSES, StatusTable, slug
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, MutableMapping
+
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -46,8 +53,8 @@ class Rules:
     policy: Policy
     options: DesignConfig
     colors: dict[str, str]
-    include: PathSpec | None
-    exclude: PathSpec | None
+    include: PathSpec[Any] | None
+    exclude: PathSpec[Any] | None
     fingerprint: tuple[Any, ...]
 
 
@@ -80,8 +87,18 @@ def build_rules(options: DesignConfig, config: MkDocsConfig, *, serving: bool) -
         serving=serving,
         error_on_serve=options.placeholders_on_serve == "error",
     )
-    fingerprint = (statuses, parse.separator, parse.attr_list, parse.detect, parse.placeholders, _key(parse.slugify))
-    specs = [PathSpec.from_lines("gitwildmatch", p) if p else None for p in (options.include, options.exclude)]
+    fingerprint = (
+        statuses,
+        parse.separator,
+        parse.attr_list,
+        parse.detect,
+        parse.placeholders,
+        _key(parse.slugify),
+    )
+    specs = [
+        PathSpec.from_lines("gitwildmatch", p) if p else None
+        for p in (options.include, options.exclude)
+    ]
     return Rules(parse, policy, options, colors, specs[0], specs[1], fingerprint)
 
 
@@ -101,17 +118,25 @@ def _statuses(options: DesignConfig) -> tuple[StatusTable, dict[str, str]]:
 def _placeholder_rules(options: DesignConfig) -> PlaceholderRules:
     try:
         return PlaceholderRules.from_template(
-            default_template(), extra_patterns=options.placeholders_patterns, ignore=options.placeholders_ignore
+            default_template(),
+            extra_patterns=options.placeholders_patterns,
+            ignore=options.placeholders_ignore,
         )
     except Exception as error:  # re.error from a user pattern
-        raise ValueError(f"option 'placeholders_patterns': invalid regular expression ({error})") from None
+        raise ValueError(
+            f"option 'placeholders_patterns': invalid regular expression ({error})"
+        ) from None
 
 
 def _key(function: Callable[..., Any]) -> tuple[Any, ...]:
     """An identity for a slugify callable that survives re-loading mkdocs.yml."""
     inner = getattr(function, "func", function)
     keywords = getattr(function, "keywords", {}) or {}
-    return (getattr(inner, "__module__", ""), getattr(inner, "__qualname__", repr(inner)), tuple(sorted(keywords.items())))
+    return (
+        getattr(inner, "__module__", ""),
+        getattr(inner, "__qualname__", repr(inner)),
+        tuple(sorted(keywords.items())),
+    )
 
 
 @dataclass
@@ -127,7 +152,13 @@ class Registry:
 
     @classmethod
     def collect(
-        cls, files: Files, config: MkDocsConfig, rules: Rules, cache: dict[str, Any], *, serving: bool
+        cls,
+        files: Files,
+        config: MkDocsConfig,
+        rules: Rules,
+        cache: dict[str, Any],
+        *,
+        serving: bool,
     ) -> Registry:
         """Parse the source of every included page (drafts too when serving)."""
         if cache.get("fingerprint") != rules.fingerprint:
@@ -143,19 +174,27 @@ class Registry:
             if source is None:
                 continue
             registry.scanned += 1
-            display = os.path.relpath(file.abs_src_path, root).replace(os.sep, "/") if file.abs_src_path else file.src_uri
+            display = (
+                os.path.relpath(file.abs_src_path, root).replace(os.sep, "/")
+                if file.abs_src_path
+                else file.src_uri
+            )
             registry.display[file.src_uri] = display
             registry.line_counts[file.src_uri] = source.count("\n")
             if "<!-- design/" in source:
                 registry.extra += find_markers(source.split("\n"), file.src_uri)[1]
-            if registry._selected(file.src_uri) and (doc := registry._parse(file.src_uri, source, cache)):
+            if registry._selected(file.src_uri) and (
+                doc := registry._parse(file.src_uri, source, cache)
+            ):
                 docs.append(doc)
         registry.catalog = Catalog.from_docs(docs, rules.parse.statuses)
         return registry
 
     def _selected(self, src_uri: str) -> bool:
         include, exclude = self.rules.include, self.rules.exclude
-        return (include is None or include.match_file(src_uri)) and not (exclude and exclude.match_file(src_uri))
+        return (include is None or include.match_file(src_uri)) and not (
+            exclude and exclude.match_file(src_uri)
+        )
 
     def _parse(self, src_uri: str, source: str, cache: dict[str, Any]) -> DesignDoc | None:
         digest = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest()
@@ -165,8 +204,12 @@ class Registry:
         try:
             doc = parse_page(src_uri, source, self.rules.parse)
         except Exception as error:  # never a traceback for one odd page; the build goes on
-            message = f"could not be read as a design page ({type(error).__name__}: {error}); skipped"
-            self.extra.append(Finding("parse-error", Severity.WARNING, Location(src_uri, 1), message))
+            message = (
+                f"could not be read as a design page ({type(error).__name__}: {error}); skipped"
+            )
+            self.extra.append(
+                Finding("parse-error", Severity.WARNING, Location(src_uri, 1), message)
+            )
             return None
         cache[src_uri] = (digest, doc)
         return doc
@@ -176,22 +219,30 @@ class Registry:
         found = [f for doc in self.catalog.docs for f in doc_findings(doc)]
         return sort_findings([*found, *self.extra])
 
+    def levelled(self) -> list[tuple[Finding, str]]:
+        """Every finding with the level the configuration gives it, ``ignore`` left out."""
+        policy, docs = self.rules.policy, self.catalog.by_uri
+        pairs = [(f, policy.level_for(f, docs.get(f.location.path))) for f in self.findings()]
+        return [(f, level) for f, level in pairs if level != "ignore"]
+
     def report(self, log: logging.Logger | logging.LoggerAdapter[Any]) -> list[str]:
         """Log each finding at its configured level; return the ones that fail the build."""
         errors: list[str] = []
-        for finding in self.findings():
-            level = self.rules.policy.level_for(finding, self.catalog.by_uri.get(finding.location.path))
-            if level == "ignore":
-                continue
-            line = f"{self._where(finding.location)}: {finding.message}"
+        for finding, level in self.levelled():
+            line = f"{self.where(finding.location)}: {finding.message}"
             if level == "error":
                 errors.append(line)
             else:
                 log.log(_LEVELS[level], line)
         return errors
 
-    def _where(self, at: Location) -> str:
-        return f"{self.display.get(at.path, at.path)}:{at.line}:{at.column}"
+    def where_path(self, src_uri: str) -> str:
+        """The path users see for a page: relative to the folder of ``mkdocs.yml``."""
+        return self.display.get(src_uri, src_uri)
+
+    def where(self, at: Location) -> str:
+        """``path:line:column`` as printed in messages."""
+        return f"{self.where_path(at.path)}:{at.line}:{at.column}"
 
     def add_generated(self, files: Files, config: MkDocsConfig, *, css: str) -> list[str]:
         """Add the catalog pages, ``catalog.json`` and the stylesheet; return path conflicts."""
@@ -211,7 +262,9 @@ class Registry:
             urls = {f.src_uri: f.url for f in files.documentation_pages()}
             content = render.render_json(self.catalog, lambda uri: urls.get(uri, uri))
             files.append(File.generated(config, options.json_path, content=content))
-        stylesheet = resources.files("mkdocs_design").joinpath("assets/design.css").read_text("utf-8")
+        stylesheet = (
+            resources.files("mkdocs_design").joinpath("assets/design.css").read_text("utf-8")
+        )
         if files.get_file_from_path(css) is None:
             files.append(File.generated(config, css, content=stylesheet))
         return problems
@@ -223,7 +276,9 @@ class Registry:
         if marker.view == "components":
             entries = select_components(self.catalog, docs)
             index = self.rules.options.components_path if self.rules.options.components else None
-            return render.render_components(self.catalog, entries, from_uri, title=title, index_uri=index)
+            return render.render_components(
+                self.catalog, entries, from_uri, title=title, index_uri=index
+            )
         if marker.view == "questions":
             return render.render_questions(self.catalog, docs, from_uri, title=title, colors=colors)
         return render.render_overview(self.catalog, docs, from_uri, title=title, colors=colors)
@@ -241,8 +296,9 @@ def _conflict(files: Files, path: str, view: str, problems: list[str]) -> bool:
         return False
     option = "json" if view == "json" else view
     problems.append(
-        f"cannot generate the {view} page at '{path}': your page '{existing.src_uri}' is already there "
-        f"and is never overwritten. Move it, or set '{option}_path' (or '{option}: false') in mkdocs.yml."
+        f"cannot generate the {view} page at '{path}': your page '{existing.src_uri}' is "
+        f"already there and is never overwritten. Move it, or set '{option}_path' "
+        f"(or '{option}: false') in mkdocs.yml."
     )
     return True
 
@@ -254,7 +310,7 @@ def _source(file: File) -> str | None:
         return None  # MkDocs reports the unreadable page itself when it reads it
 
 
-def decorate(registry: Registry, src_uri: str, markdown: str, meta: dict[str, Any]) -> str | None:
+def decorate(registry: Registry, src_uri: str, markdown: str, meta: MutableMapping[str, Any]) -> str | None:
     """A page's Markdown with badge, question anchors, placeholder marks and marker views."""
     doc = registry.catalog.by_uri.get(src_uri)
     if doc is None and "<!-- design/" not in markdown:
@@ -269,7 +325,9 @@ def decorate(registry: Registry, src_uri: str, markdown: str, meta: dict[str, An
     return replace_markers(lines, markers, lambda m: registry.render_view(m, src_uri))
 
 
-def _decorate_design(registry: Registry, doc: DesignDoc, lines: list[str], offset: int) -> list[str]:
+def _decorate_design(
+    registry: Registry, doc: DesignDoc, lines: list[str], offset: int
+) -> list[str]:
     options = registry.rules.options
     if options.placeholders_mark and doc.placeholders:
         lines = mark_placeholders(lines, doc.placeholders, first_line=offset + 1)

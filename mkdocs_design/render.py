@@ -12,19 +12,23 @@ import html
 import json
 import posixpath
 import re
-from collections.abc import Callable, Sequence
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
 
 from mkdocs_design.catalog import Catalog, ComponentEntry, completeness
-from mkdocs_design.model import DesignDoc, Status
 from mkdocs_design.statuses import slug
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from mkdocs_design.model import DesignDoc, Status
 
 JSON_VERSION = 1
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#<>!])")
+_SPACES = re.compile(r"\s+")
 _COLOR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]+|(rgb|hsl)a?\([0-9.,%\s]+\))$")
 
 
@@ -32,8 +36,10 @@ def md_text(value: object) -> Markup:
     """Escape any text for a Markdown page: HTML-escaped, Markdown syntax backslash-escaped."""
     if isinstance(value, Markup):
         return value
-    text = html.escape(" ".join(str(value).split()), quote=True)
-    return Markup(_MD_SPECIAL.sub(r"\\\1", text).replace("\\&lt;", "&lt;").replace("\\&gt;", "&gt;"))
+    text = html.escape(_SPACES.sub(" ", str(value)), quote=False)
+    return Markup(
+        _MD_SPECIAL.sub(r"\\\1", text).replace("\\&lt;", "&lt;").replace("\\&gt;", "&gt;")
+    )
 
 
 def relative(from_uri: str, to_uri: str, anchor: str = "") -> str:
@@ -50,7 +56,7 @@ def link(text: object, from_uri: str, to_uri: str, anchor: str = "") -> Markup:
 
 
 def badge(status: Status | None, colors: dict[str, str] | None = None) -> Markup:
-    """The status badge: ``<span class="design-badge design-badge--draft" data-design-status="Draft">``.
+    """The status badge, ``<span class="design-badge design-badge--draft" ...>``.
 
     The word is always visible, and without the stylesheet the badge still reads
     "Status: Draft". Unknown statuses render neutrally with the raw text.
@@ -89,7 +95,12 @@ def _render(template: str, **context: Any) -> str:
 
 
 def render_overview(
-    catalog: Catalog, docs: Sequence[DesignDoc], from_uri: str, *, title: str | None, colors: dict[str, str]
+    catalog: Catalog,
+    docs: Sequence[DesignDoc],
+    from_uri: str,
+    *,
+    title: str | None,
+    colors: dict[str, str],
 ) -> str:
     """The catalog overview: totals per status, then one row per design in catalog order."""
     totals: dict[str, int] = {}
@@ -131,12 +142,21 @@ def render_components(
         return md_text(name)
 
     return _render(
-        "components.md.j2", title=title, entries=entries, from_uri=from_uri, component_link=component_link
+        "components.md.j2",
+        title=title,
+        entries=entries,
+        from_uri=from_uri,
+        component_link=component_link,
     )
 
 
 def render_questions(
-    catalog: Catalog, docs: Sequence[DesignDoc], from_uri: str, *, title: str | None, colors: dict[str, str]
+    catalog: Catalog,
+    docs: Sequence[DesignDoc],
+    from_uri: str,
+    *,
+    title: str | None,
+    colors: dict[str, str],
 ) -> str:
     """The open-questions dashboard: totals, call-outs, open questions by design, then resolved."""
     return _render(
@@ -151,7 +171,10 @@ def render_questions(
 def render_json(catalog: Catalog, url_for: Callable[[str], str]) -> str:
     """``catalog.json``: see the README for the schema. Keys keep a fixed order."""
     designs = [_design_json(doc, url_for) for doc in catalog.docs]
-    return json.dumps({"version": JSON_VERSION, "designs": designs}, indent=2, ensure_ascii=False) + "\n"
+    return (
+        json.dumps({"version": JSON_VERSION, "designs": designs}, indent=2, ensure_ascii=False)
+        + "\n"
+    )
 
 
 def _design_json(doc: DesignDoc, url_for: Callable[[str], str]) -> dict[str, Any]:
@@ -176,16 +199,24 @@ def _design_json(doc: DesignDoc, url_for: Callable[[str], str]) -> dict[str, Any
         "used_by": list(doc.used_by),
         "external": list(doc.external),
         "components": [
-            {"name": c.name, "url": f"{url}#{c.anchor}", "path": c.path,
-             "responsibility": c.responsibility, "dependencies": list(c.dependencies),
-             "languages": list(c.languages), "line": c.line}
+            {
+                "name": c.name,
+                "url": f"{url}#{c.anchor}",
+                "path": c.path,
+                "responsibility": c.responsibility,
+                "dependencies": list(c.dependencies),
+                "languages": list(c.languages),
+                "line": c.line,
+            }
             for c in doc.components
-        ],  # fmt: skip
+        ],
         "questions": [
             {"text": q.text, "resolved": q.resolved, "url": f"{url}#{q.anchor}", "line": q.line}
             for q in doc.questions
         ],
-        "alternatives": [{"name": a.name, "rejected_because": a.rejected_because} for a in doc.alternatives],
+        "alternatives": [
+            {"name": a.name, "rejected_because": a.rejected_because} for a in doc.alternatives
+        ],
         "references": list(doc.references),
         "placeholders": [
             {"text": p.text, "line": p.line, "column": p.column, "section": p.section}
@@ -207,4 +238,4 @@ def anchor_item(line: str, anchor: str) -> str:
     if match is None:
         return line
     tag = Markup('<span class="design-question" id="{}"></span>').format(anchor)
-    return f"{match.group(1)}{tag}{line[match.end():]}"
+    return f"{match.group(1)}{tag}{line[match.end() :]}"

@@ -1,0 +1,5 @@
+"""``python -m mkdocs_design``: the same as the ``mkdocs-design`` command."""
+
+from mkdocs_design.cli import main
+
+main()

@@ -1,0 +1,107 @@
+"""Shared test harness: write real MkDocs sites into temporary folders and build them.
+
+Sites are built through the installed ``design`` entry point, either in-process with
+``mkdocs.commands.build`` (fast, logs captured) or as a ``mkdocs`` subprocess (real exit codes,
+``--strict``, ``-q``, no-traceback checks).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_SITE = ROOT / "sample_site"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@dataclass
+class Built:
+    """A built site: where it is, and what the build logged."""
+
+    site_dir: Path
+    records: list[logging.LogRecord] = field(default_factory=list)
+
+    def soup(self, page: str) -> BeautifulSoup:
+        """Parse a built page; ``page`` is a site path such as ``platform/event-bus/index.html``."""
+        return BeautifulSoup((self.site_dir / page).read_text(encoding="utf-8"), "html.parser")
+
+    def messages(self, level: int = logging.WARNING) -> list[str]:
+        """Messages logged at ``level`` or above."""
+        return [r.getMessage() for r in self.records if r.levelno >= level]
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def write_site(root: Path, docs: dict[str, str], config: dict[str, Any] | None = None) -> Path:
+    """Write ``docs`` (path → Markdown, dedented) and an ``mkdocs.yml``; return the config path."""
+    for path, text in docs.items():
+        target = root / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    settings: dict[str, Any] = {"site_name": "Test", "plugins": ["design"]}
+    settings.update(config or {})
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    return config_file
+
+
+def build_site(config_file: Path, **overrides: Any) -> Built:
+    """Build a site in-process and collect everything the ``mkdocs`` loggers said."""
+    site_dir = config_file.parent / "site"
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    previous = logger.level
+    logger.setLevel(logging.DEBUG)
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), **overrides)
+        build(config)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+    return Built(site_dir, handler.records)
+
+
+def run_mkdocs(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run the real ``mkdocs`` command line in ``cwd``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env, check=False,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path) -> Iterator[Path]:
+    """A private copy of ``sample_site`` (tests may edit it); yields its folder."""
+    target = tmp_path / "sample_site"
+    shutil.copytree(SAMPLE_SITE, target, ignore=shutil.ignore_patterns("site", "site-material"))
+    yield target
+
+
+@pytest.fixture(autouse=True)
+def _quiet_material_banner(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Material >= 9.7 prints an end-of-life banner to stderr; it is not ours to test."""
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
