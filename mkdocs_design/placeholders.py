@@ -4,14 +4,16 @@ A placeholder is bracketed text the author was meant to replace:
 
 * any bracketed text of the template itself (``[Feature Name]``, ``[Date]``), derived from the
   template at runtime and matched with whitespace folded, so that re-wrapped ones are found;
-  these count inside fenced code too (the template's Data Flow diagram holds ``[User/Client]``);
+  these count inside fenced code too (the template's Data Flow diagram holds ``[User/Client]``),
+  unless they hold no word (``"items": [...]`` is an author's elision) or are subscripts;
 * outside code only, bracketed text that reads like an instruction or a blank, by
   :data:`HEURISTICS` and the user's own patterns.
 
 Markdown's own brackets are never placeholders: links ``[text](url)`` and ``[text][ref]``,
 shortcut references the page defines, reference and abbreviation definitions, footnotes
 ``[^1]``, task boxes ``[ ]``/``[x]``, wiki links ``[[Page]]``, escaped brackets ``\[TBD\]`` (the
-author's way to opt out), subscripts such as ``items[0]`` and anything in inline code.
+author's way to opt out), subscripts such as ``items[0]`` (except in Mermaid, whose boxes are
+``id[Label]``) and anything in inline code.
 Python-Markdown's ``[TOC]`` marker is a directive, not a blank: it matches no heuristic.
 Indented code blocks are not tracked: inside lists, four spaces of indentation are continuation
 text, and telling the two apart needs a full Markdown parser.
@@ -23,10 +25,10 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
 
 from mkdocs_design.model import Placeholder
+from mkdocs_design.sections import template_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -88,6 +90,7 @@ _TASK_BOXES = frozenset(("", "x", "X"))
 _LITERAL = re.compile(
     r"\[(?:['\"`\d\-+^\\$@#{(!]|(?:[^\w\s\]]*(?:[A-Za-z0-9]-[A-Za-z0-9]|\\.))+[^\w\s\]]*\])"
 )
+_WORD = re.compile(r"\w")
 _LABEL = re.compile(r"\s*(?:[-*+]\s+)?\*\*([^*]+?)\s*:?\s*\*\*")
 _SETEXT_H1 = re.compile(r"=+\s*$")
 
@@ -151,7 +154,7 @@ class PlaceholderRules:
 
 def default_template() -> str:
     """Return the design template shipped in the package."""
-    return resources.files("mkdocs_design").joinpath("template.md").read_text(encoding="utf-8")
+    return template_text()
 
 
 def find_placeholders(
@@ -238,7 +241,8 @@ def _fold(text: str) -> str:
 
 def _is_placeholder(rules: PlaceholderRules, text: str, *, in_code: bool) -> bool:
     if text in rules.template_texts:
-        return True
+        # In code, "[...]" is an author's elision ("items": [...]), not the template's blank.
+        return not in_code or _WORD.search(text) is not None
     return not in_code and any(pattern.search(text) for pattern in rules.patterns)
 
 
@@ -253,49 +257,48 @@ def _preamble_label(lines: Sequence[str], index: int) -> str:
 def _scan(lines: Sequence[str]) -> list[_Span]:
     """Candidate brackets of a page: prose by Markdown's rules, code by the subscript rule."""
     runs = _runs(lines)
-    prose = {start: "\n".join(lines[start:end]) for start, end, code in runs if not code}
+    prose = {start: "\n".join(lines[start:end]) for start, end, info in runs if info is None}
     # Definitions may come after their use, so they are all collected first.
-    labels = frozenset(
-        _fold(m.group(1)).casefold()
-        for text in prose.values()
-        if "]:" in text
-        for line in text.split("\n")
-        if "]:" in line and (m := _DEFINITION.match(line)) and m.group(1)
+    defined = (
+        _DEFINITION.match(ln) for s, e, i in runs if i is None for ln in lines[s:e] if "]:" in ln
     )
+    labels = frozenset(_fold(m.group(1)).casefold() for m in defined if m and m.group(1))
     spans: list[_Span] = []
-    for start, end, code in runs:
-        if code:
-            spans += _code_spans(lines, start, end)
+    for start, end, info in runs:
+        if info is not None:
+            # Mermaid writes boxes as id[Label]: no subscripts there.
+            spans += _code_spans(lines, start, end, diagram=info.startswith("mermaid"))
         elif "[" in prose[start]:
             spans += _prose_spans(prose[start], start, labels)
     return spans
 
 
-def _runs(lines: Sequence[str]) -> list[tuple[int, int, bool]]:
-    """Split lines into runs ``(start, end, is_code)``; fences belong to their code run."""
-    runs: list[tuple[int, int, bool]] = []
-    start, fence = 0, ""
+def _runs(lines: Sequence[str]) -> list[tuple[int, int, str | None]]:
+    """Split lines into prose runs ``(start, end, None)`` and fenced ones ``(start, end, info)``."""
+    runs: list[tuple[int, int, str | None]] = []
+    start, fence, opener = 0, "", ""
     for index, line in enumerate(lines):
         if ("`" not in line and "~" not in line) or not (match := _FENCE.match(line)):
             continue
         marker, info = match.groups()
         if not fence and not (marker[0] == "`" and "`" in info):
-            runs.append((start, index, False))
-            start, fence = index, marker
+            runs.append((start, index, None))
+            start, fence, opener = index, marker, info.strip().lower()
         elif fence and marker[0] == fence[0] and len(marker) >= len(fence) and not info.strip():
-            runs.append((start, index + 1, True))
+            runs.append((start, index + 1, opener))
             start, fence = index + 1, ""
     # An unterminated fence runs to the end of the page, as in Python-Markdown's superfences.
-    runs.append((start, len(lines), bool(fence)))
+    runs.append((start, len(lines), opener if fence else None))
     return [run for run in runs if run[0] < run[1]]
 
 
-def _code_spans(lines: Sequence[str], start: int, end: int) -> Iterator[_Span]:
+def _code_spans(lines: Sequence[str], start: int, end: int, *, diagram: bool) -> Iterator[_Span]:
     for index in range(start, end):
         line = lines[index]
         for match in _CODE_BRACKET.finditer(line) if "[" in line else ():
             begin, stop = match.span()
-            if (begin and line[begin - 1] in _SUBSCRIPT) or line[begin + 1 : stop - 1] == " ":
+            subscript = begin and line[begin - 1] in _SUBSCRIPT and not diagram
+            if subscript or line[begin + 1 : stop - 1] == " ":
                 continue
             yield _Span(index, begin, index, stop, match.group(), True)
 
