@@ -107,12 +107,29 @@ class Catalog:
         )
 
     def find_component(self, name: str) -> ComponentEntry | None:
-        """The index entry a dependency names, if it names a known component."""
-        return self._component_keys.get(component_key(name))
+        """The index entry a dependency names, if it names a known component.
+
+        ``Rate Limiter, with a 10 req/s policy`` names ``Rate Limiter``: the longest known
+        name the dependency starts with, followed by a non-word character, wins.
+        """
+        key = component_key(name)
+        if (exact := self._component_keys.get(key)) is not None:
+            return exact
+        for candidate in self._by_first_word.get(key.split(" ", 1)[0], ()):
+            if key.startswith(candidate.key) and not key[len(candidate.key)].isalnum():
+                return candidate
+        return None
 
     @cached_property
     def _component_keys(self) -> dict[str, ComponentEntry]:
         return {entry.key: entry for entry in self.components}
+
+    @cached_property
+    def _by_first_word(self) -> dict[str, list[ComponentEntry]]:
+        found: dict[str, list[ComponentEntry]] = {}
+        for entry in sorted(self.components, key=lambda e: -len(e.key)):
+            found.setdefault(entry.key.split(" ", 1)[0], []).append(entry)
+        return found
 
     @staticmethod
     def _users(grouped: dict[str, list[tuple[DesignDoc, Component]]]) -> dict[str, set[str]]:

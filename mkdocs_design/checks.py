@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from mkdocs_design.statuses import StatusTable
 
 PLACEHOLDER = "placeholder"
+RECONCILE = "reconcile"
+LIFECYCLE = "lifecycle"
 UNKNOWN_STATUS = "unknown-status"
 
 
@@ -57,6 +59,8 @@ class Policy:
     statuses: StatusTable | None = None
     serving: bool = False
     error_on_serve: bool = False
+    reconcile: str = "info"
+    lifecycle: str = "info"
 
     def level_for(self, finding: Finding, doc: DesignDoc | None) -> str:
         """``ignore``, ``info``, ``warn`` or ``error`` for one finding."""
@@ -64,6 +68,8 @@ class Policy:
             level = self._placeholder_level(doc)
         elif finding.code == UNKNOWN_STATUS:
             level = self.unknown_status
+        elif finding.code in (RECONCILE, LIFECYCLE):
+            level = self.reconcile if finding.code == RECONCILE else self.lifecycle
         else:
             level = {Severity.INFO: "info", Severity.WARNING: "warn", Severity.ERROR: "error"}[
                 finding.severity

@@ -81,6 +81,34 @@ class DesignConfig(base.Config):
     """Where the open-questions dashboard goes."""
     questions_title = c.Type(str, default="Open questions")
     """Title of the open-questions dashboard."""
+    graph = c.Type(bool, default=True)
+    """Generate the dependency graph page."""
+    graph_path = c.Type(str, default="design-catalog/graph.md")
+    """Where the dependency graph page goes."""
+    graph_title = c.Type(str, default="Dependency graph")
+    """Title of the dependency graph page."""
+    neighbourhood = c.Type(bool, default=False)
+    """Show each design's neighbourhood (what it depends on, what depends on it) under its
+    title. Authors can also place it with ``<!-- design/neighbourhood -->``."""
+    reconcile = c.Choice(LEVELS, default="info")
+    """How to report designs that disagree (A depends on B, B's Used By omits A) and component
+    dependencies that no design defines."""
+
+    banners = c.Type(bool, default=True)
+    """Show a banner on Superseded, Deprecated and Rejected designs, linking the successor."""
+    banner_draft = c.Type(bool, default=False)
+    """Also show a "Draft" banner on drafts."""
+    stale_after_days = c.Type(int, default=90)
+    """Mark designs still in an early status after this many days (0 turns it off). Age
+    counts from the last git commit touching the page, else from its Created date."""
+    stale_statuses = c.ListOfItems(c.Type(str), default=["Draft", "In Review"])
+    """Statuses that can go stale."""
+    lifecycle_checks = c.Choice(LEVELS, default="info")
+    """How to report a Created date in the future, or a timeline whose dates have passed while
+    the design is not Implemented."""
+    filters = c.Type(bool, default=True)
+    """Add the small filter-and-sort script to the catalog pages (they work without it)."""
+
     json = c.Type(bool, default=True)
     """Write the machine-readable catalog."""
     json_path = c.Type(str, default="design-catalog/catalog.json")

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from mkdocs_design.catalog import Catalog, ComponentEntry
 
-VIEWS = ("overview", "components", "questions")
+VIEWS = ("overview", "components", "questions", "graph", "neighbourhood")
 FILTERS = ("folder", "status")
 _MARKER = re.compile(r"^ {0,3}<!--\s*design/(?P<view>[\w-]+)(?P<args>.*?)-->\s*$")
 _ARG = re.compile(r'(?P<key>\w+)\s*=\s*"(?P<value>[^"]*)"')

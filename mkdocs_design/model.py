@@ -203,6 +203,9 @@ class DesignDoc:
         references: Reference entries as written.
         placeholders: Unresolved template placeholders (filled by the placeholder check).
         findings: Problems met while parsing (unknown status, bad date, bad front matter).
+        context_lines: Source line of each System Context entry list (``depends on``,
+            ``used by``, ``external dependencies``), for findings about them.
+        timeline: Dates found in the Timeline Estimate section, with their source lines.
     """
 
     src_uri: str
@@ -226,6 +229,8 @@ class DesignDoc:
     references: tuple[str, ...] = ()
     placeholders: tuple[Placeholder, ...] = ()
     findings: tuple[Finding, ...] = ()
+    context_lines: Mapping[str, int] = field(default_factory=dict)
+    timeline: tuple[tuple[dt.date, int], ...] = ()
 
     @property
     def canonical_status(self) -> str | None:

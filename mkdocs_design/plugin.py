@@ -22,8 +22,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from mkdocs_design.config import DesignConfig
-from mkdocs_design.registry import Registry, Rules, build_rules, decorate
-from mkdocs_design.render import badge
+from mkdocs_design.markup import badge
+from mkdocs_design.registry import ASSET_DIR, Registry, Rules, build_rules
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 
-CSS_URI = "assets/mkdocs_design/design.css"
+CSS_URI = f"{ASSET_DIR}/design.css"
 
 
 class DesignPlugin(BasePlugin[DesignConfig]):
@@ -76,7 +76,7 @@ class DesignPlugin(BasePlugin[DesignConfig]):
             )
             self._registry = registry
             log.info("Found %d design pages", len(registry.catalog.docs))
-            problems = registry.add_generated(files, config, css=CSS_URI)
+            problems = registry.add_generated(files, config)
         if problems:
             raise PluginError("mkdocs_design: " + "\n".join(problems))
         return files
@@ -98,7 +98,7 @@ class DesignPlugin(BasePlugin[DesignConfig]):
         if self._registry is None:
             return None
         with self._timed():
-            return decorate(self._registry, page.file.src_uri, markdown, page.meta)
+            return self._registry.decorate(page.file.src_uri, markdown, page.meta)
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation

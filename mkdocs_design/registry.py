@@ -7,6 +7,7 @@ content across ``serve`` rebuilds), and wraps rendered views as ``File.generated
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import os
@@ -18,20 +19,17 @@ from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.structure.files import File, InclusionLevel
 from pathspec import PathSpec
 
-from mkdocs_design import render
 from mkdocs_design.catalog import Catalog
 from mkdocs_design.checks import Policy, doc_findings, sort_findings
-from mkdocs_design.markers import (
-    Marker,
-    find_markers,
-    replace_markers,
-    select_components,
-    select_docs,
-)
+from mkdocs_design.export import render_json
+from mkdocs_design.history import last_changes
+from mkdocs_design.lifecycle import Insights
+from mkdocs_design.markers import find_markers
 from mkdocs_design.model import DesignDoc, Finding, Location, Severity
 from mkdocs_design.parse import ParseRules, parse_page
-from mkdocs_design.placeholders import PlaceholderRules, default_template, mark_placeholders
+from mkdocs_design.placeholders import PlaceholderRules, default_template
 from mkdocs_design.statuses import DEFAULT_STATUSES, StatusTable, slug
+from mkdocs_design.views import Settings, Site
 
 if TYPE_CHECKING:
     from collections.abc import Callable, MutableMapping
@@ -42,6 +40,8 @@ if TYPE_CHECKING:
 
     from mkdocs_design.config import DesignConfig
 
+ASSET_DIR = "assets/mkdocs_design"
+ASSETS = ("design.css", "catalog.js")
 _LEVELS = {"info": logging.INFO, "warn": logging.WARNING, "error": logging.ERROR}
 
 
@@ -86,6 +86,8 @@ def build_rules(options: DesignConfig, config: MkDocsConfig, *, serving: bool) -
         statuses=statuses,
         serving=serving,
         error_on_serve=options.placeholders_on_serve == "error",
+        reconcile=options.reconcile,
+        lifecycle=options.lifecycle_checks,
     )
     fingerprint = (
         statuses,
@@ -149,6 +151,8 @@ class Registry:
     display: dict[str, str] = field(default_factory=dict)
     extra: list[Finding] = field(default_factory=list)
     scanned: int = 0
+    insights: Insights = field(init=False)
+    site: Site = field(init=False)
 
     @classmethod
     def collect(
@@ -188,6 +192,7 @@ class Registry:
             ):
                 docs.append(doc)
         registry.catalog = Catalog.from_docs(docs, rules.parse.statuses)
+        registry.derive(config)
         return registry
 
     def _selected(self, src_uri: str) -> bool:
@@ -217,7 +222,7 @@ class Registry:
     def findings(self) -> list[Finding]:
         """Every finding of the build, in file and line order."""
         found = [f for doc in self.catalog.docs for f in doc_findings(doc)]
-        return sort_findings([*found, *self.extra])
+        return sort_findings([*found, *self.insights.findings, *self.extra])
 
     def levelled(self) -> list[tuple[Finding, str]]:
         """Every finding with the level the configuration gives it, ``ignore`` left out."""
@@ -244,50 +249,84 @@ class Registry:
         """``path:line:column`` as printed in messages."""
         return f"{self.where_path(at.path)}:{at.line}:{at.column}"
 
-    def add_generated(self, files: Files, config: MkDocsConfig, *, css: str) -> list[str]:
-        """Add the catalog pages, ``catalog.json`` and the stylesheet; return path conflicts."""
-        options = self.rules.options
+    def derive(self, config: MkDocsConfig) -> None:
+        """Derive graph, staleness and supersession once, after the catalog is complete."""
+        options, table = self.rules.options, self.rules.parse.statuses
+        history = last_changes(config.docs_dir) if options.stale_after_days > 0 else {}
+        statuses = [table.resolve(s) or s for s in options.stale_statuses]
+        self.insights = Insights.derive(
+            self.catalog, last_changed=history, today=today(),
+            stale_after_days=options.stale_after_days, stale_statuses=statuses,
+        )  # fmt: skip
+        self.site = Site(self.catalog, self.insights, _settings(options, self.rules.colors))
+
+    def add_generated(self, files: Files, config: MkDocsConfig) -> list[str]:
+        """Add the catalog pages, ``catalog.json`` and the assets; return path conflicts."""
+        options, site = self.rules.options, self.site
         inclusion = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
         problems: list[str] = []
-        pages = (
-            ("overview", options.overview, options.overview_path, options.overview_title),
-            ("components", options.components, options.components_path, options.components_title),
-            ("questions", options.questions, options.questions_path, options.questions_title),
-        )
-        for view, enabled, path, title in pages:
-            if enabled and not _conflict(files, path, view, problems):
-                content = self.render_view(Marker(view, {}, 0), path, title=title)
+        for view, title in _views(options):
+            path = site.settings.paths[view]
+            if not _conflict(files, path, view, problems):
+                content = site.generated_page(view, path, title)
                 files.append(File.generated(config, path, content=content, inclusion=inclusion))
         if options.json and not _conflict(files, options.json_path, "json", problems):
             urls = {f.src_uri: f.url for f in files.documentation_pages()}
-            content = render.render_json(self.catalog, lambda uri: urls.get(uri, uri))
+            content = render_json(self.catalog, lambda uri: urls.get(uri, uri), self.insights)
             files.append(File.generated(config, options.json_path, content=content))
-        stylesheet = (
-            resources.files("mkdocs_design").joinpath("assets/design.css").read_text("utf-8")
-        )
-        if files.get_file_from_path(css) is None:
-            files.append(File.generated(config, css, content=stylesheet))
+        for asset in ASSETS:
+            if files.get_file_from_path(f"{ASSET_DIR}/{asset}") is None:
+                text = (
+                    resources.files("mkdocs_design").joinpath(f"assets/{asset}").read_text("utf-8")
+                )
+                files.append(File.generated(config, f"{ASSET_DIR}/{asset}", content=text))
         return problems
-
-    def render_view(self, marker: Marker, from_uri: str, *, title: str | None = None) -> str:
-        """Render one view (for a generated page, or in place of a marker)."""
-        docs = select_docs(self.catalog, marker.filters)
-        colors = self.rules.colors
-        if marker.view == "components":
-            entries = select_components(self.catalog, docs)
-            index = self.rules.options.components_path if self.rules.options.components else None
-            return render.render_components(
-                self.catalog, entries, from_uri, title=title, index_uri=index
-            )
-        if marker.view == "questions":
-            return render.render_questions(self.catalog, docs, from_uri, title=title, colors=colors)
-        return render.render_overview(self.catalog, docs, from_uri, title=title, colors=colors)
 
     def set_nav_status(self, page: Page) -> None:
         """Give a design page's metadata its status, for Material's nav indicator."""
         doc = self.catalog.by_uri.get(page.file.src_uri)
         if doc is not None and doc.canonical_status:
             page.meta.setdefault("status", slug(doc.canonical_status))
+
+    def decorate(self, src_uri: str, markdown: str, meta: MutableMapping[str, Any]) -> str | None:
+        """A page's Markdown with everything the plugin adds (see :mod:`views`)."""
+        doc = self.catalog.by_uri.get(src_uri)
+        if doc is not None and self.rules.options.nav_status and doc.canonical_status:
+            meta.setdefault("status", slug(doc.canonical_status))
+        offset = self.line_counts.get(src_uri, 0) - markdown.count("\n")
+        return self.site.decorate(src_uri, markdown, offset=offset)
+
+
+def _views(options: DesignConfig) -> list[tuple[str, str]]:
+    pages = (
+        ("overview", options.overview, options.overview_title),
+        ("components", options.components, options.components_title),
+        ("questions", options.questions, options.questions_title),
+        ("graph", options.graph, options.graph_title),
+    )
+    return [(view, title) for view, enabled, title in pages if enabled]
+
+
+def _settings(options: DesignConfig, colors: dict[str, str]) -> Settings:
+    paths = {
+        "overview": options.overview_path, "components": options.components_path,
+        "questions": options.questions_path, "graph": options.graph_path,
+    }  # fmt: skip
+    enabled = {view for view, _ in _views(options)}
+    return Settings(
+        badge=options.badge, mark_placeholders=options.placeholders_mark, banners=options.banners,
+        banner_draft=options.banner_draft, neighbourhood=options.neighbourhood, colors=colors,
+        paths={view: path for view, path in paths.items() if view in enabled},
+        script=f"{ASSET_DIR}/catalog.js" if options.filters else None,
+    )  # fmt: skip
+
+
+def today() -> dt.date:
+    """Today, or the date of ``SOURCE_DATE_EPOCH`` for reproducible builds and tests."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
 
 
 def _conflict(files: Files, path: str, view: str, problems: list[str]) -> bool:
@@ -308,35 +347,3 @@ def _source(file: File) -> str | None:
         return file.content_string
     except (OSError, UnicodeDecodeError):
         return None  # MkDocs reports the unreadable page itself when it reads it
-
-
-def decorate(registry: Registry, src_uri: str, markdown: str, meta: MutableMapping[str, Any]) -> str | None:
-    """A page's Markdown with badge, question anchors, placeholder marks and marker views."""
-    doc = registry.catalog.by_uri.get(src_uri)
-    if doc is None and "<!-- design/" not in markdown:
-        return None
-    lines = markdown.split("\n")
-    if doc is not None:
-        if registry.rules.options.nav_status and doc.canonical_status:
-            meta.setdefault("status", slug(doc.canonical_status))
-        offset = registry.line_counts.get(src_uri, 0) - markdown.count("\n")
-        lines = _decorate_design(registry, doc, lines, offset)
-    markers, _ = find_markers(lines, src_uri)
-    return replace_markers(lines, markers, lambda m: registry.render_view(m, src_uri))
-
-
-def _decorate_design(
-    registry: Registry, doc: DesignDoc, lines: list[str], offset: int
-) -> list[str]:
-    options = registry.rules.options
-    if options.placeholders_mark and doc.placeholders:
-        lines = mark_placeholders(lines, doc.placeholders, first_line=offset + 1)
-    for q in doc.questions:
-        index = q.line - offset - 1
-        if 0 <= index < len(lines):
-            lines[index] = render.anchor_item(lines[index], q.anchor)
-    if options.badge:
-        at = doc.title_line - offset if doc.title_line else 0
-        block = f'<p class="design-status">{render.badge(doc.status, registry.rules.colors)}</p>'
-        lines[at:at] = ["", block, ""]
-    return lines

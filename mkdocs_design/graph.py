@@ -1,0 +1,142 @@
+"""The system map the design pages state: who depends on whom, and where they disagree.
+
+Pure: built from the :class:`~mkdocs_design.catalog.Catalog`. Names in Depends On / Used By are
+matched against design titles (and file names), component dependencies against the component
+index. Where two pages disagree, or a component depends on a name nothing defines, the result
+holds a :class:`~mkdocs_design.model.Finding`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from mkdocs_design.catalog import component_key
+from mkdocs_design.model import Finding, Location, Severity
+
+if TYPE_CHECKING:
+    from mkdocs_design.catalog import Catalog
+    from mkdocs_design.model import DesignDoc
+
+RECONCILE = "reconcile"
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """A stated dependency: ``source`` depends on ``target``.
+
+    Attributes:
+        source: ``src_uri`` of a design, or ``component:<key>`` for a component.
+        target: Same forms, or ``external:<name>`` for a name that matches no design.
+        stated_by: ``src_uri`` of the page that says so.
+        inferred: True when only the target's Used By says it (the reverse edge).
+    """
+
+    source: str
+    target: str
+    stated_by: str
+    inferred: bool = False
+
+
+@dataclass(frozen=True)
+class Graph:
+    """Edges between designs and between components, and the disagreements found."""
+
+    design_edges: tuple[Edge, ...]
+    component_edges: tuple[Edge, ...]
+    findings: tuple[Finding, ...]
+
+    def depends_on(self, src_uri: str) -> list[str]:
+        """Targets a design depends on (stated or inferred), in order."""
+        return list(dict.fromkeys(e.target for e in self.design_edges if e.source == src_uri))
+
+    def dependents(self, src_uri: str) -> list[str]:
+        """Designs that depend on this one (stated or inferred), in order."""
+        return list(dict.fromkeys(e.source for e in self.design_edges if e.target == src_uri))
+
+
+def name_key(name: str) -> str:
+    """Fold a design or component name for matching (``Event Bus (Kafka)`` → ``event-bus``)."""
+    return _SLUG.sub("-", component_key(name)).strip("-")
+
+
+def design_index(catalog: Catalog) -> dict[str, DesignDoc]:
+    """Designs by folded title, file stem and (for ``design.md``/``index.md``) folder name."""
+    found: dict[str, DesignDoc] = {}
+    for doc in catalog.docs:
+        stem = posixpath.splitext(posixpath.basename(doc.src_uri))[0]
+        if stem in ("design", "index", "README"):
+            stem = posixpath.basename(posixpath.dirname(doc.src_uri)) or stem
+        for key in (name_key(doc.title), name_key(stem)):
+            found.setdefault(key, doc)
+    return found
+
+
+def build_graph(catalog: Catalog, severity: Severity = Severity.INFO) -> Graph:
+    """Derive the graph and its reconciliation findings from a catalog."""
+    designs = design_index(catalog)
+    edges: list[Edge] = []
+    findings: list[Finding] = []
+    for doc in catalog.docs:
+        for name in doc.depends_on:
+            target = designs.get(name_key(name))
+            edges.append(
+                Edge(doc.src_uri, target.src_uri if target else f"external:{name}", doc.src_uri)
+            )
+            if (
+                target is not None
+                and target is not doc
+                and doc.used_by
+                and not _names(target.used_by, doc, designs)
+            ):
+                findings.append(_one_sided(doc, "depends on", target, "Used By", severity))
+        for name in doc.used_by:
+            user = designs.get(name_key(name))
+            if user is None or user is doc:
+                continue
+            if not _names(user.depends_on, doc, designs):
+                edges.append(Edge(user.src_uri, doc.src_uri, doc.src_uri, inferred=True))
+                if user.depends_on:
+                    findings.append(_one_sided(doc, "used by", user, "Depends On", severity))
+    component_edges, dangling = _component_edges(catalog, severity)
+    return Graph(tuple(edges), component_edges, (*findings, *dangling))
+
+
+def _names(listed: tuple[str, ...], doc: DesignDoc, designs: dict[str, DesignDoc]) -> bool:
+    return any(designs.get(name_key(n)) is doc for n in listed)
+
+
+def _one_sided(
+    doc: DesignDoc, says: str, other: DesignDoc, field: str, severity: Severity
+) -> Finding:
+    line = doc.context_lines.get(says, 0) or doc.title_line or 1
+    stated = "Depends On" if says == "depends on" else "Used By"
+    message = (
+        f'lists "{other.title}" under {stated}, but {other.src_uri} does not list '
+        f'"{doc.title}" under {field}'
+    )
+    return Finding(RECONCILE, severity, Location(doc.src_uri, line), message)
+
+
+def _component_edges(
+    catalog: Catalog, severity: Severity
+) -> tuple[tuple[Edge, ...], list[Finding]]:
+    edges: list[Edge] = []
+    findings: list[Finding] = []
+    for entry in catalog.components:
+        for doc, comp in entry.sources:
+            for dep in comp.dependencies:
+                known = catalog.find_component(dep)
+                if known is not None and known.key != entry.key:
+                    edges.append(
+                        Edge(f"component:{entry.key}", f"component:{known.key}", doc.src_uri)
+                    )
+                elif known is None:
+                    message = f'component "{comp.name}" depends on "{dep}", which no design defines'
+                    findings.append(
+                        Finding(RECONCILE, severity, Location(doc.src_uri, comp.line), message)
+                    )
+    return tuple(dict.fromkeys(edges)), findings

@@ -1,0 +1,115 @@
+"""Small pieces of page markup, always escaped: links, the badge, banners, question anchors.
+
+Everything that takes text from a page escapes it here, for Markdown and for HTML, so that a
+title like ``<script>`` or ``[x](javascript:…)`` can only ever show as text.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from mkdocs_design.statuses import slug
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from mkdocs_design.model import DesignDoc, Status
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#<>!~=^$])")
+_SPACES = re.compile(r"\s+")
+_COLOR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]+|(rgb|hsl)a?\([0-9.,%\s]+\))$")
+_ITEM_START = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?)")
+
+
+def md_text(value: object) -> Markup:
+    """Escape any text for a Markdown page: HTML-escaped, Markdown syntax backslash-escaped."""
+    if isinstance(value, Markup):
+        return value
+    text = html.escape(_SPACES.sub(" ", str(value)), quote=False)
+    escaped = _MD_SPECIAL.sub(r"\\\1", text).replace("\\&lt;", "&lt;").replace("\\&gt;", "&gt;")
+    return Markup(escaped)
+
+
+def relative(from_uri: str, to_uri: str, anchor: str = "") -> str:
+    """The relative ``.md`` link from one page to another (MkDocs resolves and validates it)."""
+    target = (
+        "" if to_uri == from_uri else posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    )
+    return f"{target}#{anchor}" if anchor else target or "#"
+
+
+def link(text: object, from_uri: str, to_uri: str, anchor: str = "") -> Markup:
+    """A Markdown link with escaped text."""
+    return Markup(f"[{md_text(text)}]({relative(from_uri, to_uri, anchor)})")
+
+
+def badge(status: Status | None, colors: Mapping[str, str] | None = None) -> Markup:
+    """The status badge, ``<span class="design-badge design-badge--draft" ...>``.
+
+    The word is always visible, and without the stylesheet the badge still reads
+    "Status: Draft". Unknown statuses render neutrally with the raw text.
+    """
+    if status is None:
+        name, text, css = "none", "not set", "none"
+    elif status.canonical is None:
+        name, text, css = "unknown", status.raw, "unknown"
+    else:
+        name, text, css = status.canonical, status.canonical, slug(status.canonical)
+    color = (colors or {}).get(name)
+    style = f' style="--design-badge-color: {color}"' if color and _COLOR.match(color) else ""
+    return Markup(
+        '<span class="design-badge design-badge--{css}" data-design-status="{name}"{style}>'
+        '<span class="design-badge__label">Status: </span>{text}</span>'
+    ).format(css=css, name=name, style=Markup(style), text=text)
+
+
+def row_data(docs: Sequence[DesignDoc]) -> Markup:
+    """An empty marker in a table row carrying the statuses and team folders the filters use."""
+    statuses = " ".join(dict.fromkeys(slug(d.canonical_status or "unknown") for d in docs))
+    folders = " ".join(
+        dict.fromkeys(d.src_uri.split("/", 1)[0] if "/" in d.src_uri else "." for d in docs)
+    )
+    return Markup('<span class="design-row" data-status="{}" data-folder="{}"></span>').format(
+        statuses, folders
+    )
+
+
+def anchor_item(line: str, anchor: str) -> str:
+    """Put an empty element with ``id=anchor`` at the start of a list item's text.
+
+    After the task box, so ``pymdownx.tasklist`` still sees ``- [ ]``; MkDocs counts ids in
+    raw HTML, so links to the anchor validate.
+    """
+    match = _ITEM_START.match(line)
+    if match is None:
+        return line
+    tag = Markup('<span class="design-question" id="{}"></span>').format(anchor)
+    return f"{match.group(1)}{tag}{line[match.end() :]}"
+
+
+def banner(doc: DesignDoc, successor: DesignDoc | None, from_uri: str) -> str:
+    """A lifecycle banner paragraph (Superseded, Deprecated, Rejected, Draft)."""
+    status = doc.canonical_status or ""
+    css = slug(status)
+    words = {
+        "Superseded": "This design has been **superseded**",
+        "Deprecated": "This design is **deprecated**",
+        "Rejected": "This design was **rejected**",
+        "Draft": "This design is a **draft**: it may change before it is approved",
+    }.get(status, f"This design is {md_text(status)}")
+    if successor is not None:
+        words += f" by {link(successor.title, from_uri, successor.src_uri)}"
+    elif status == "Superseded":
+        words += "; its status names no successor page"
+    return f'<span class="design-banner design-banner--{css}" role="note">{words}.</span>'
+
+
+def supersedes_line(previous: Sequence[DesignDoc], from_uri: str) -> str:
+    """``Supersedes: [Old design](old.md)`` under a successor's title."""
+    links = ", ".join(link(d.title, from_uri, d.src_uri) for d in previous)
+    return f'<span class="design-supersedes">Supersedes: {links}.</span>'
