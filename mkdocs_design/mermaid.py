@@ -12,7 +12,10 @@ from typing import TYPE_CHECKING
 from mkdocs_design.statuses import slug
 
 if TYPE_CHECKING:
-    from mkdocs_design.catalog import Catalog
+    from collections.abc import Sequence
+
+    from mkdocs_design.catalog import Catalog, ComponentEntry
+    from mkdocs_design.model import DesignDoc
     from mkdocs_design.graph import Graph
 
 _ENTITIES = {
@@ -32,28 +35,27 @@ def label(text: str) -> str:
     return '"' + "".join(_ENTITIES.get(char, char) for char in flat) + '"'
 
 
-def flowchart(catalog: Catalog, graph: Graph) -> str:
+def flowchart(catalog: Catalog, graph: Graph, docs: Sequence[DesignDoc]) -> str:
     """Designs as subgraphs holding their components; edges as the pages state them.
 
     Solid arrows are stated dependencies, dotted ones are inferred from a Used By list.
-    External names (matching no design) are rounded nodes.
+    Names that match no design are rounded nodes. Only ``docs`` and their edges are drawn.
     """
-    ids = {doc.src_uri: f"d{n}" for n, doc in enumerate(catalog.docs)}
-    comp_ids = {entry.key: f"c{n}" for n, entry in enumerate(catalog.components)}
-    homes = {entry.key: entry.sources[0][0].src_uri for entry in catalog.components}
-    lines = ["flowchart LR"]
-    for doc in catalog.docs:
+    ids = {doc.src_uri: f"d{n}" for n, doc in enumerate(docs)}
+    homes: dict[str, list[ComponentEntry]] = {}
+    for entry in catalog.components:
+        homes.setdefault(entry.sources[0][0].src_uri, []).append(entry)
+    comp_ids = {e.key: f"c{n}" for n, e in enumerate(e for d in docs for e in homes.get(d.src_uri, []))}
+    lines = ["flowchart LR", *CLASSES]
+    for doc in docs:
         css = slug(doc.canonical_status) if doc.canonical_status else "unknown"
-        lines.append(f"  subgraph {ids[doc.src_uri]}[{label(doc.title)}]")
-        lines += [
-            f"    {comp_ids[e.key]}[{label(e.name)}]"
-            for e in catalog.components
-            if homes[e.key] == doc.src_uri
-        ]
-        lines.append("  end")
-        lines.append(f"  class {ids[doc.src_uri]} design-{css}")
+        lines.append(f"  subgraph {ids[doc.src_uri]} [{label(doc.title)}]")
+        lines += [f"    {comp_ids[e.key]}[{label(e.name)}]" for e in homes.get(doc.src_uri, [])]
+        lines += ["  end", f"  class {ids[doc.src_uri]} {css.replace('-', '_')}"]
     externals: dict[str, str] = {}
     for edge in graph.design_edges:
+        if edge.source not in ids:
+            continue
         target = ids.get(edge.target)
         if target is None:
             name = edge.target.removeprefix("external:")
@@ -61,9 +63,21 @@ def flowchart(catalog: Catalog, graph: Graph) -> str:
         lines.append(f"  {ids[edge.source]} {'-.->' if edge.inferred else '-->'} {target}")
     lines += [f"  {x}({label(name)})" for name, x in externals.items()]
     for edge in graph.component_edges:
-        source, target = (
-            edge.source.removeprefix("component:"),
-            edge.target.removeprefix("component:"),
-        )
-        lines.append(f"  {comp_ids[source]} --> {comp_ids[target]}")
+        source = comp_ids.get(edge.source.removeprefix("component:"))
+        target = comp_ids.get(edge.target.removeprefix("component:"))
+        if source and target:
+            lines.append(f"  {source} --> {target}")
     return "\n".join(lines) + "\n"
+
+
+#: Mermaid class definitions, one per default status (custom statuses fall back to none).
+CLASSES = (
+    "  classDef draft stroke-dasharray: 4 3",
+    "  classDef in_review stroke:#9a6700",
+    "  classDef approved stroke:#1a7f37",
+    "  classDef implemented stroke:#0969da,stroke-width:2px",
+    "  classDef deferred stroke:#8250df",
+    "  classDef rejected stroke:#cf222e,stroke-dasharray: 2 2",
+    "  classDef superseded stroke:#bc4c00,stroke-dasharray: 2 2",
+    "  classDef deprecated stroke:#57606a,stroke-dasharray: 2 2",
+)

@@ -122,7 +122,13 @@ def render_questions(
 
 
 def render_graph(
-    catalog: Catalog, graph: Graph, from_uri: str, *, title: str | None, index_uri: str | None
+    catalog: Catalog,
+    graph: Graph,
+    docs: Sequence[DesignDoc],
+    from_uri: str,
+    *,
+    title: str | None,
+    index_uri: str | None,
 ) -> str:
     """The dependency graph page: a Mermaid diagram, the same graph as lists, disagreements."""
 
@@ -134,8 +140,9 @@ def render_graph(
         return md_text(name)
 
     return _render(
-        "graph.md.j2", title=title, catalog=catalog, graph=graph, from_uri=from_uri,
-        mermaid=Markup(flowchart(catalog, graph)), findings=graph.findings,
+        "graph.md.j2", title=title, docs=docs, graph=graph, from_uri=from_uri,
+        mermaid=Markup(flowchart(catalog, graph, docs)),
+        findings=[f for f in graph.findings if f.location.path in {d.src_uri for d in docs}],
         target_link=_target_linker(catalog, from_uri), component_link=component_link,
     )  # fmt: skip
 

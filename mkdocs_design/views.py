@@ -64,6 +64,7 @@ class Site:
             return render.render_graph(
                 self.catalog,
                 self.insights.graph,
+                docs,
                 from_uri,
                 title=title,
                 index_uri=paths.get("components"),
