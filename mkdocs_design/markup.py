@@ -20,7 +20,11 @@ if TYPE_CHECKING:
 
     from mkdocs_design.model import DesignDoc, Status
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#<>!~=^$])")
+# Backslash escapes only for Python-Markdown's escapable characters (plus `|` from tables);
+# characters that only some extensions treat as syntax become character references instead,
+# which display the same with or without those extensions.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#!])")
+_REFERENCES = str.maketrans({"~": "&#126;", "=": "&#61;", "^": "&#94;", "$": "&#36;"})
 _SPACES = re.compile(r"\s+")
 _COLOR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]+|(rgb|hsl)a?\([0-9.,%\s]+\))$")
 _ITEM_START = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?)")
@@ -30,9 +34,8 @@ def md_text(value: object) -> Markup:
     """Escape any text for a Markdown page: HTML-escaped, Markdown syntax backslash-escaped."""
     if isinstance(value, Markup):
         return value
-    text = html.escape(_SPACES.sub(" ", str(value)), quote=False)
-    escaped = _MD_SPECIAL.sub(r"\\\1", text).replace("\\&lt;", "&lt;").replace("\\&gt;", "&gt;")
-    return Markup(escaped)
+    text = _MD_SPECIAL.sub(r"\\\1", html.escape(_SPACES.sub(" ", str(value)), quote=False))
+    return Markup(text.translate(_REFERENCES))
 
 
 def relative(from_uri: str, to_uri: str, anchor: str = "") -> str:

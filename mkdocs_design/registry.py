@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.structure.files import File, InclusionLevel
-from pathspec import PathSpec
+from pathspec import GitIgnoreSpec
 
 from mkdocs_design.catalog import Catalog
 from mkdocs_design.checks import Policy, doc_findings, sort_findings
@@ -53,8 +53,8 @@ class Rules:
     policy: Policy
     options: DesignConfig
     colors: dict[str, str]
-    include: PathSpec[Any] | None
-    exclude: PathSpec[Any] | None
+    include: GitIgnoreSpec | None
+    exclude: GitIgnoreSpec | None
     fingerprint: tuple[Any, ...]
 
 
@@ -98,7 +98,7 @@ def build_rules(options: DesignConfig, config: MkDocsConfig, *, serving: bool) -
         _key(parse.slugify),
     )
     specs = [
-        PathSpec.from_lines("gitwildmatch", p) if p else None
+        GitIgnoreSpec.from_lines(p) if p else None
         for p in (options.include, options.exclude)
     ]
     return Rules(parse, policy, options, colors, specs[0], specs[1], fingerprint)
