@@ -9,25 +9,48 @@ the rows of a table. All three read into the same :class:`~mkdocs_design.model.C
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from mkdocs_design.fields import (
     _BOLD_LEAD,
-    _FILE_PREFIX,
-    _GROUP_TITLES,
     _ITEM,
     _LABEL,
     _NUMBER,
-    _PATH_SUFFIX,
-    FIELD_NAMES,
-    SectionRange,
     split_list,
 )
 from mkdocs_design.model import Component, Finding, Location, Severity
 from mkdocs_design.scan import Heading, Scan, plain_text
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from mkdocs_design.sections import SectionRange
+
+_PATH_SUFFIX = re.compile(r"\s*\(\s*`([^`]+)`\s*\)\s*$")
+_FILE_PREFIX = re.compile(r"^(?:file|module|package)\s*:\s*", re.I)
+# Headings that introduce components rather than name one ("### Component Responsibilities",
+# "### CSS Classes Involved"), or describe the section ("### Key CSS Properties").
+_GROUP_TITLES = re.compile(
+    r"^(?:(?:new|existing|main|core|other|ui)\s+)?components?$|^components?\s+\w+$"
+    r"|\b(?:involved|properties|overview|relationships|diagram|hierarchy|tree|interactions)$",
+    re.I,
+)
 _FENCE_INFO = re.compile(r"^\s*(?:`{3,}|~{3,})\s*\{?\s*\.?(?P<lang>[\w+#.-]+)")
 _DEPENDENCY_NOTE = re.compile(r"\s+(?:\u2014|\u2013|-|:)\s+.*$")
+_PLACEHOLDER = re.compile(r"^\[[^\]]*\]$")
+# "**Name:** value" is a field label; "**Name** — role" and "**Name**: role" name a component.
+_FIELD_LABEL = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?\*\*[^*]*:\*\*")
+
+FIELD_NAMES: dict[str, str] = {
+    "responsibility": "responsibility", "responsibilities": "responsibility",
+    "purpose": "responsibility", "role": "responsibility",
+    "dependencies": "dependencies", "depends on": "dependencies", "uses": "dependencies",
+    "public interface": "interface", "interface": "interface", "api": "interface",
+    "implementation": "interface", "signature": "interface", "signatures": "interface",
+    "key behaviors": "behaviours", "key behaviours": "behaviours", "behaviors": "behaviours",
+    "behaviours": "behaviours", "behavior": "behaviours", "behaviour": "behaviours",
+    "file": "path", "location": "path", "path": "path",
+}  # fmt: skip
 
 
 def components(
@@ -37,18 +60,36 @@ def components(
     found: list[Component] = []
     for section in (s for s in sections if s.key == "Component Structure"):
         heads = [h for h in page.headings if section.start <= h.index < section.end]
+        done = 0  # body index up to which headings were read as part of a component
         for n, head in enumerate(heads):
-            end = heads[n + 1].index if n + 1 < len(heads) else section.end
-            if n + 1 < len(heads) and heads[n + 1].level > head.level:
+            later = heads[n + 1 :]
+            end = next((h.index for h in later if h.level <= head.level), section.end)
+            if head.index < done:
+                continue
+            if later and later[0].level > head.level and not _field_of(later[0].text):
                 continue  # a grouping heading such as "### Components"
-            if _GROUP_TITLES.match(head.text) or "responsibilit" in head.text.casefold():
+            if is_group(head.text):
                 found += _bold_components(page, head, head.index + 1, end, offset)
             else:
                 found.append(_component(page, head, end, offset))
+            done = end
         if not heads:
             found += _bold_components(page, section.heading, section.start, section.end, offset)
             found += _table_components(page, section, offset)
     return tuple(found), _duplicates(found, src_uri)
+
+
+def is_group(title: str) -> bool:
+    """Whether a heading introduces components (or describes them) rather than names one."""
+    return (
+        bool(_GROUP_TITLES.search(_NUMBER.sub("", title.strip())))
+        or "responsibilit" in title.casefold()
+    )
+
+
+def _field_of(title: str) -> str | None:
+    """The component field a label or sub-heading names (``#### Key Behaviors``), if any."""
+    return FIELD_NAMES.get(_NUMBER.sub("", title.strip()).rstrip(":").strip().casefold())
 
 
 def _duplicates(found: Sequence[Component], src_uri: str) -> list[Finding]:
@@ -56,9 +97,15 @@ def _duplicates(found: Sequence[Component], src_uri: str) -> list[Finding]:
     problems: list[Finding] = []
     for comp in found:
         key = comp.name.casefold()
+        if _PLACEHOLDER.match(comp.name):
+            continue  # "[Component Name]" twice is the template's, reported as placeholders
         if key in first:
-            message = f'component "{comp.name}" is described twice on this page (first at line {first[key].line})'
-            problems.append(Finding("duplicate-component", Severity.WARNING, Location(src_uri, comp.line), message))
+            message = (
+                f'component "{comp.name}" is described twice on this page '
+                f"(first at line {first[key].line})"
+            )
+            where = Location(src_uri, comp.line)
+            problems.append(Finding("duplicate-component", Severity.WARNING, where, message))
         first.setdefault(key, comp)
     return problems
 
@@ -82,11 +129,17 @@ def component_name(title: str) -> tuple[str, str | None]:
 
 def _component(page: Scan, head: Heading, end: int, offset: int) -> Component:
     name, path = component_name(head.raw)
-    values: dict[str, list[str]] = {"responsibility": [], "dependencies": [], "behaviours": []}
+    values: dict[str, list[str]] = {
+        "intro": [], "responsibility": [], "dependencies": [], "behaviours": []
+    }  # fmt: skip
     languages: list[str] = []
-    current = None
+    current: str | None = "intro"  # a paragraph before any field says what the component does
+    subheads = {h.index: h.text for h in page.headings if head.index < h.index < end}
     for i in range(head.index + 1, end):
         line = page.lines[i]
+        if i in subheads:
+            current = _field_of(subheads[i])
+            continue
         if page.code[i]:
             info = _FENCE_INFO.match(line) if not (i and page.code[i - 1]) else None
             if current == "interface" and info:
@@ -94,7 +147,7 @@ def _component(page: Scan, head: Heading, end: int, offset: int) -> Component:
             continue
         label = _LABEL.match(line)
         if label:
-            current = FIELD_NAMES.get(label.group("label").strip().casefold())
+            current = _field_of(label.group("label"))
             value = label.group("value")
             if current == "path" and value:
                 path = path or plain_text(value)
@@ -107,7 +160,7 @@ def _component(page: Scan, head: Heading, end: int, offset: int) -> Component:
         anchor=head.anchor,
         line=head.index + offset + 1,
         path=path,
-        responsibility=plain_text(" ".join(values["responsibility"])),
+        responsibility=plain_text(" ".join(values["responsibility"] or values["intro"])),
         dependencies=tuple(dict.fromkeys(values["dependencies"])),
         languages=tuple(dict.fromkeys(languages)),
         behaviours=tuple(values["behaviours"]),
@@ -121,7 +174,7 @@ def _take(values: dict[str, list[str]], current: str | None, line: str) -> None:
         values[current] += [d for d in (_dependency(item.group("text")),) if d]
     elif current == "behaviours" and item:
         values[current].append(plain_text(item.group("text")))
-    elif current == "responsibility" and line.strip() and not item:
+    elif current in ("intro", "responsibility") and line.strip() and not item:
         values[current].append(line.strip())
 
 
@@ -131,18 +184,42 @@ def _dependency(text: str) -> str:
     return found[0] if len(found) == 1 else ", ".join(found)
 
 
-def _bold_components(page: Scan, head: Heading, start: int, end: int, offset: int) -> list[Component]:
-    """Components written as ``**Name** — purpose`` paragraphs or items, under ``head``."""
+def _bold_components(
+    page: Scan, head: Heading, start: int, end: int, offset: int
+) -> list[Component]:
+    """Components written as ``**Name** — purpose`` paragraphs or items, under ``head``.
+
+    A list right under such a line (``- Manages wizard state``) holds its behaviours.
+    """
     found: list[Component] = []
     for i in range(start, end):
-        if page.code[i] or _LABEL.match(page.lines[i]):
+        line = page.lines[i]
+        if page.code[i] or line.startswith((" ", "\t")) or _FIELD_LABEL.match(line):
             continue
-        lead = _BOLD_LEAD.match(page.lines[i])
-        if lead and not page.lines[i].startswith((" ", "\t")):
+        lead = _BOLD_LEAD.match(line)
+        if lead:
             name = plain_text(lead.group("name")).strip()
             rest = plain_text(lead.group("rest"))
-            found.append(Component(name, head.anchor, i + offset + 1, responsibility=rest))
+            behaviours = tuple(_items_after(page, i + 1, end))
+            found.append(
+                Component(
+                    name, head.anchor, i + offset + 1, responsibility=rest, behaviours=behaviours
+                )
+            )
     return found
+
+
+def _items_after(page: Scan, start: int, end: int) -> list[str]:
+    """The plain list items directly below a line, up to the first blank line or bold lead."""
+    items: list[str] = []
+    for i in range(start, end):
+        item = (
+            None if page.code[i] or _BOLD_LEAD.match(page.lines[i]) else _ITEM.match(page.lines[i])
+        )
+        if item is None:
+            break
+        items.append(plain_text(item.group("text")))
+    return items
 
 
 def _table_components(page: Scan, section: SectionRange, offset: int) -> list[Component]:

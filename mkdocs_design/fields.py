@@ -1,4 +1,4 @@
-"""Read the template's fields out of a scanned page: metadata, sections, context, components.
+"""Read the template's fields out of a scanned page: metadata, context, questions, alternatives.
 
 Pure helpers for :mod:`mkdocs_design.parse`. Each takes the :class:`~mkdocs_design.scan.Scan`
 of a page body and returns model values with real file lines (``offset`` is the number of
@@ -9,79 +9,51 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markdown.extensions.toc import unique
 
-from mkdocs_design.model import Alternative, Component, Finding, Location, Question, Severity
-from mkdocs_design.scan import Heading, Scan, Slugify, plain_text
-from mkdocs_design.sections import section_key
+from mkdocs_design.model import Alternative, Question
+from mkdocs_design.scan import Scan, Slugify, plain_text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping, Sequence
+
+    from mkdocs_design.sections import SectionRange
 
 _LABEL = re.compile(
     r"^\s{0,3}(?:[-*+]\s+)?\*\*(?P<label>[^*:]+?)(?::\*\*|\*\*\s*:)\s*(?P<value>.*?)\s*$"
 )
-_PLAIN_LABEL = re.compile(r"^(?P<label>status|created|date|authors?|owners?)\s*:\s*(?P<value>.+?)\s*$", re.I)
+_PLAIN_LABEL = re.compile(
+    r"^(?P<label>status|created|date|authors?|owners?)\s*:\s*(?P<value>.+?)\s*$", re.I
+)
 _ITEM = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+(?:\[(?P<box>[ xX])\]\s+)?(?P<text>.*)$")
 _NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-Za-z]\.)\s+")
-_PATH_SUFFIX = re.compile(r"\s*\(\s*`([^`]+)`\s*\)\s*$")
-_FILE_PREFIX = re.compile(r"^(?:file|module|package)\s*:\s*", re.I)
 _ALT_PREFIX = re.compile(r"^(?:alternative|option)\s*\w*\s*[:.\u2014-]\s*", re.I)
-_BOLD_LEAD = re.compile(r"^\s*(?:[-*+]\s+)?\*\*(?P<name>[^*]+)\*\*\s*(?:[\u2014\u2013:-]\s*)?(?P<rest>.*)$")
+_BOLD_LEAD = re.compile(
+    r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?\*\*(?P<name>[^*]+)\*\*\s*(?:[\u2014\u2013:-]\s*)?(?P<rest>.*)$"
+)
+_BOLD_QUESTION = re.compile(r"^\*\*(?P<question>[^*]+\?)\*\*")
+_REJECTED = re.compile(
+    r"\b(?:rejected|dropped|discarded)\s+(?:because|since|as)\b\s*:?\s*(?P<why>.+)$", re.I
+)
 _NONE = re.compile(r"^(?:none|n/?a|-|nothing|no dependencies)\b", re.I)
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%d-%b-%Y")
+# "None — all logic is internal, no services": the whole value says there is nothing.
+_NONE_VALUE = re.compile(r"^(?:none|n/?a|nothing)\b\s*(?:$|[\u2014\u2013(:;,.-])", re.I)
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d-%b-%Y",
+)
+_CONTEXT_KEYS = ("depends on", "used by", "external dependencies")
+_DATE_IN_TEXT = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2} [A-Z][a-z]+ \d{4}\b|\b[A-Z][a-z]+ \d{1,2}, \d{4}\b"
+)
 _RESOLVED_TITLE = re.compile(r"\b(resolved|answered|closed|decided|decisions)\b", re.I)
-_GROUP_TITLES = re.compile(r"^(?:components?|component (?:overview|list|diagram|relationships|tree))$", re.I)
-
-FIELD_NAMES: dict[str, str] = {
-    "responsibility": "responsibility", "responsibilities": "responsibility",
-    "purpose": "responsibility", "role": "responsibility",
-    "dependencies": "dependencies", "depends on": "dependencies", "uses": "dependencies",
-    "public interface": "interface", "interface": "interface", "api": "interface",
-    "key behaviors": "behaviours", "key behaviours": "behaviours", "behaviors": "behaviours",
-    "behaviours": "behaviours", "behavior": "behaviours", "behaviour": "behaviours",
-    "file": "path", "location": "path", "path": "path",
-}  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class SectionRange:
-    """A section heading and the body lines it owns (``start`` to ``end``, exclusive)."""
-
-    heading: Heading
-    key: str | None
-    start: int
-    end: int
-    empty: bool
-
-
-def sections_of(page: Scan) -> list[SectionRange]:
-    """The ``##`` sections, plus ``###`` ones standing for a template section under an unkeyed ``##``."""
-    result: list[SectionRange] = []
-    parent_key: str | None = None
-    for n, heading in enumerate(page.headings):
-        if heading.level not in (2, 3):
-            continue
-        key = section_key(heading.text)
-        if heading.level == 2:
-            parent_key = key
-        elif parent_key is not None or key is None:
-            continue
-        end = _end_of(page, n)
-        body = range(heading.index + 1, end)
-        heading_lines = {h.index for h in page.headings}
-        empty = all(not page.lines[i].strip() or i in heading_lines for i in body)
-        result.append(SectionRange(heading, key, heading.index + 1, end, empty))
-    return result
-
-
-def _end_of(page: Scan, n: int) -> int:
-    level = page.headings[n].level
-    for later in page.headings[n + 1 :]:
-        if later.level <= level:
-            return later.index
-    return len(page.lines)
 
 
 def preamble(page: Scan) -> dict[str, tuple[int, str]]:
@@ -125,8 +97,10 @@ def parse_date(text: str) -> dt.date | None:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
+    # "2025-03-01 (kick-off)": the date before the commentary. Only a shorter text recurses,
+    # so "2025-13-01" ends as no date instead of recursing forever.
     match = re.match(r"^(\d{4}-\d{2}-\d{2})\b", text)
-    if match:
+    if match and match.group(1) != text:
         return parse_date(match.group(1))
     return None
 
@@ -145,6 +119,8 @@ def authors(meta: Mapping[str, Any], pre: Mapping[str, tuple[int, str]]) -> tupl
 
 def split_list(text: str) -> list[str]:
     """Split ``a, b (x, y); c`` at top-level commas and semicolons; "None" yields nothing."""
+    if _NONE_VALUE.match(plain_text(text)):
+        return []
     parts: list[str] = []
     depth, start = 0, 0
     for i, char in enumerate(text):
@@ -167,9 +143,38 @@ def system_context(
     for section in (s for s in sections if s.key == "System Context"):
         for label, values in labelled_lists(page, section.start, section.end):
             key = label.casefold()
-            if key in ("depends on", "used by", "external dependencies"):
+            if key in _CONTEXT_KEYS:
                 found.setdefault(key, []).extend(values)
     return {key: tuple(dict.fromkeys(values)) for key, values in found.items()}
+
+
+def context_lines(
+    page: Scan, sections: Sequence[SectionRange], pre: Mapping[str, tuple[int, str]], offset: int
+) -> dict[str, int]:
+    """The real line of each System Context list (folded labels as keys), for findings."""
+    found: dict[str, int] = {}
+    if "dependencies" in pre:
+        found["depends on"] = pre["dependencies"][0] + offset + 1
+    for section in (s for s in sections if s.key == "System Context"):
+        for i in range(section.start, section.end):
+            match = None if page.code[i] else _LABEL.match(page.lines[i])
+            key = match.group("label").strip().rstrip(":").casefold() if match else ""
+            if key in _CONTEXT_KEYS:
+                found.setdefault(key, i + offset + 1)
+    return found
+
+
+def timeline(
+    page: Scan, sections: Sequence[SectionRange], offset: int
+) -> tuple[tuple[dt.date, int], ...]:
+    """Dates written in the Timeline Estimate section, each with its real line."""
+    found: list[tuple[dt.date, int]] = []
+    for section in (s for s in sections if s.key == "Timeline Estimate"):
+        for i in range(section.start, section.end):
+            for text in [] if page.code[i] else _DATE_IN_TEXT.findall(page.lines[i]):
+                if (date := parse_date(text)) is not None:
+                    found.append((date, i + offset + 1))
+    return tuple(found)
 
 
 def labelled_lists(page: Scan, start: int, end: int) -> Iterator[tuple[str, list[str]]]:
@@ -233,7 +238,12 @@ def items_of(page: Scan, start: int, end: int) -> Iterator[tuple[int, re.Match[s
 
 def _is_continuation(page: Scan, i: int) -> bool:
     line = page.lines[i]
-    return bool(line.strip()) and not page.code[i] and not _ITEM.match(line) and not line.startswith("#")
+    return (
+        bool(line.strip())
+        and not page.code[i]
+        and not _ITEM.match(line)
+        and not line.startswith("#")
+    )
 
 
 def questions(
@@ -244,12 +254,19 @@ def questions(
     found: list[Question] = []
     for section in (s for s in sections if s.key == "Open Questions"):
         settled = bool(_RESOLVED_TITLE.search(section.heading.text))
-        for index, match, text in items_of(page, section.start, section.end):
+        for index, match, item in items_of(page, section.start, section.end):
             box = match.group("box")
-            resolved = box in ("x", "X") if box else settled or text.startswith("~~")
+            resolved = box in ("x", "X") if box else settled or item.startswith("~~")
+            text = question_text(item)
             anchor = unique(question_id(text, slugify, separator, len(found) + 1), used)
             found.append(Question(text, resolved, index + offset + 1, anchor))
     return tuple(found)
+
+
+def question_text(item: str) -> str:
+    """The question of an item: ``**Cache it?** No, …`` reads as ``Cache it?``."""
+    lead = _BOLD_QUESTION.match(item)
+    return lead.group("question").strip() if lead else item
 
 
 def question_id(text: str, slugify: Slugify, separator: str, number: int) -> str:
@@ -260,7 +277,9 @@ def question_id(text: str, slugify: Slugify, separator: str, number: int) -> str
     return f"q-{slug.strip(separator) or number}"
 
 
-def alternatives(page: Scan, sections: Sequence[SectionRange], offset: int) -> tuple[Alternative, ...]:
+def alternatives(
+    page: Scan, sections: Sequence[SectionRange], offset: int
+) -> tuple[Alternative, ...]:
     """Alternatives from ``### Alternative 1: Name`` headings or ``- **Name** — reason`` items."""
     found: list[Alternative] = []
     for section in (s for s in sections if s.key == "Alternatives Considered"):
@@ -275,9 +294,13 @@ def alternatives(page: Scan, sections: Sequence[SectionRange], offset: int) -> t
             found.append(Alternative(name, reason, head.index + offset + 1))
         if not heads:
             for index, _match, text in items_of(page, section.start, section.end):
-                lead = _BOLD_LEAD.match(text) or re.match(r"^(?P<name>[^:\u2014]+)[:\u2014]\s*(?P<rest>.*)$", text)
+                lead = _BOLD_LEAD.match(text) or re.match(
+                    r"^(?P<name>[^:\u2014]+)[:\u2014]\s*(?P<rest>.*)$", text
+                )
                 name, rest = (lead.group("name"), lead.group("rest")) if lead else (text, "")
-                found.append(Alternative(plain_text(name).strip(), plain_text(rest), index + offset + 1))
+                because = _REJECTED.search(rest)
+                why = plain_text(because.group("why") if because else rest)
+                found.append(Alternative(plain_text(name).strip(), why, index + offset + 1))
     return tuple(found)
 
 
@@ -295,4 +318,3 @@ def references(page: Scan, sections: Sequence[SectionRange]) -> tuple[str, ...]:
         if section.key == "References"
         for _index, _match, text in items_of(page, section.start, section.end)
     )
-

@@ -8,9 +8,8 @@ values on the model, with lines counted from the top of the real file.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from markdown.extensions.toc import slugify as toc_slugify
@@ -20,16 +19,24 @@ from mkdocs_design import fields
 from mkdocs_design.model import DesignDoc, Finding, Location, Section, Severity, Status
 from mkdocs_design.placeholders import PlaceholderRules, find_placeholders
 from mkdocs_design.scan import Heading, Scan, Slugify, scan
-from mkdocs_design.sections import distinctive, section_key, template_sections
+from mkdocs_design.sections import SectionRange, distinctive, sections_of, template_sections
 from mkdocs_design.statuses import StatusTable, first_link
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping, Sequence
 
 # The same pattern MkDocs uses (mkdocs/utils/meta.py), so we see the front matter MkDocs sees.
 _YAML_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
-_DESIGN_TITLE = re.compile(r"^design(?:\s+doc(?:ument)?)?\s*[:\u2014\u2013-]\s*(?P<name>.+)$", re.I)
+_DESIGN_TITLE = re.compile(
+    r"^(?:technical\s+)?design(?:\s+doc(?:ument)?)?\s*[:\u2014\u2013-]\s*(?P<name>.+)$", re.I
+)
+# "X — Design", "X - Technical Design", "X: Design Doc"; never without the dash, since
+# "How to write a design document" or "Responsive Design" name no design.
 _SUFFIX_TITLE = re.compile(
     r"^(?P<name>.+?)\s+[:\u2014\u2013-]\s+(?:technical\s+)?design(?:\s+doc(?:ument)?)?$", re.I
 )
-_BARE_TITLE = re.compile(r"^(?:technical\s+)?design(?:\s+doc(?:ument)?)?$", re.I)
+# Kiro's bare "Design Document"; a plain "Design" is more often a section's index page.
+_BARE_TITLE = re.compile(r"^(?:technical\s+design|design\s+doc)(?:ument)?$", re.I)
 _MIN_SECTIONS = 3
 
 
@@ -99,16 +106,23 @@ def split_front_matter(src_uri: str, source: str) -> FrontMatter:
     try:
         data = yaml.safe_load(match.group(1))
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = 2 + (mark.line if mark is not None else 0)
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        message = f"front matter is not valid YAML ({problem}); MkDocs shows it as text"
-        return FrontMatter({}, 0, Finding("front-matter", Severity.WARNING, Location(src_uri, line), message))
+        if not match.group(1).strip(" \t").startswith(("\n", "#")):
+            return FrontMatter({}, 0, _yaml_finding(src_uri, error))
+        # "---", a blank line, then "# Title": a thematic break, not front matter.
+        return FrontMatter({}, 0)
     if not isinstance(data, dict):
         return FrontMatter({}, 0)
     rest = source[match.end() :]
     skipped = len(rest) - len(rest.lstrip("\n"))
     return FrontMatter(data, match.group(0).count("\n") + skipped)
+
+
+def _yaml_finding(src_uri: str, error: yaml.YAMLError) -> Finding:
+    mark = getattr(error, "problem_mark", None)
+    line = 2 + (mark.line if mark is not None else 0)
+    problem = getattr(error, "problem", None) or "invalid YAML"
+    message = f"front matter is not valid YAML ({problem}); MkDocs shows it as text"
+    return Finding("front-matter", Severity.WARNING, Location(src_uri, line), message)
 
 
 def body_lines(source: str, front: FrontMatter) -> list[str]:
@@ -118,15 +132,18 @@ def body_lines(source: str, front: FrontMatter) -> list[str]:
 
 def detect(front: FrontMatter, page: Scan, rules: ParseRules) -> Detection:
     """Decide whether a page is a design page; see the README's detection rules."""
+    h1 = next((h for h in page.headings if h.level == 1), None)
+    found = tuple(
+        dict.fromkeys(k for h in page.headings if h.level == 2 if (k := distinctive(h.text)))
+    )
     flag = front.meta.get("design")
     if flag is False:
-        return Detection("", "front matter says `design: false`")
+        return Detection("", "front matter says `design: false`", h1, found)
     if flag is True:
-        return Detection("front matter", "front matter says `design: true`")
+        return Detection("front matter", "front matter says `design: true`", h1, found)
     if rules.detect == "front_matter":
-        return Detection("", "`detect: front_matter` is set and the page has no `design: true`")
-    h1 = next((h for h in page.headings if h.level == 1), None)
-    found = tuple(dict.fromkeys(k for h in page.headings if h.level == 2 if (k := distinctive(h.text))))
+        message = "`detect: front_matter` is set and the page has no `design: true`"
+        return Detection("", message, h1, found)
     if h1 is not None and _title_name(h1.text) is not None:
         return Detection("title", f"its title `{h1.text}` reads as a design title", h1, found)
     if len(found) >= _MIN_SECTIONS:
@@ -172,7 +189,7 @@ def build_doc(
     """Assemble the model of a detected design page."""
     offset = front.offset
     at = _locator(src_uri, offset)
-    sections = fields.sections_of(page)
+    sections = sections_of(page)
     preamble = fields.preamble(page)
     status = _status(front.meta, preamble, rules.statuses, offset)
     created, created_raw, created_line = fields.created(front.meta, preamble, offset)
@@ -180,7 +197,9 @@ def build_doc(
     found += _status_findings(status, at)
     if created is None and created_raw is not None:
         message = f'created date "{created_raw}" is not a date (use YYYY-MM-DD)'
-        found.append(Finding("bad-date", Severity.WARNING, Location(src_uri, created_line or 1), message))
+        found.append(
+            Finding("bad-date", Severity.WARNING, Location(src_uri, created_line or 1), message)
+        )
     context = fields.system_context(page, sections, preamble)
     components, comp_findings = comps.components(page, sections, src_uri, offset)
     questions = fields.questions(page, sections, rules.slugify, rules.separator, offset)
@@ -208,6 +227,8 @@ def build_doc(
         references=fields.references(page, sections),
         placeholders=placeholders,
         findings=(*found, *comp_findings),
+        context_lines=fields.context_lines(page, sections, preamble, offset),
+        timeline=fields.timeline(page, sections, offset),
     )
 
 
@@ -215,7 +236,7 @@ def _locator(src_uri: str, offset: int) -> Callable[[int], Location]:
     return lambda index: Location(src_uri, index + offset + 1)
 
 
-def _section(s: fields.SectionRange, offset: int) -> Section:
+def _section(s: SectionRange, offset: int) -> Section:
     return Section(s.heading.text, s.key, s.heading.anchor, s.heading.index + offset + 1, s.empty)
 
 
@@ -231,7 +252,10 @@ def _title(meta: Mapping[str, Any], detection: Detection, src_uri: str) -> str:
 
 
 def _status(
-    meta: Mapping[str, Any], preamble: Mapping[str, tuple[int, str]], table: StatusTable, offset: int
+    meta: Mapping[str, Any],
+    preamble: Mapping[str, tuple[int, str]],
+    table: StatusTable,
+    offset: int,
 ) -> Status | None:
     if isinstance(meta.get("status"), str | int | float) and str(meta["status"]).strip():
         raw = str(meta["status"]).strip()
@@ -257,4 +281,6 @@ def _placeholders(page: Scan, offset: int, rules: ParseRules) -> tuple[Any, ...]
     if rules.placeholders is None:
         return ()
     headings = [(h.index + offset + 1, h.text) for h in page.headings if h.level >= 2]
-    return find_placeholders(page.lines, rules.placeholders, first_line=offset + 1, sections=headings)
+    return find_placeholders(
+        page.lines, rules.placeholders, first_line=offset + 1, sections=headings
+    )

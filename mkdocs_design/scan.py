@@ -1,39 +1,50 @@
 """One pass over a page's Markdown lines: fences, headings and the ids MkDocs gives them.
 
 Pure and cheap (a line scan, no Markdown rendering): the registry is built from the sources of
-every page, so this runs on every page of the site before anything is converted.
+every page, so this runs on every page of the site before anything is converted. The rules
+mirror Python-Markdown 3.x (headings, ``attr_list``, ``toc``) and ``pymdownx.superfences``
+(fences), and are checked against the real extensions in ``tests/test_scan.py``.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
 from markdown.extensions.toc import unique
+from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE, HTML_RE
+from pymdownx.superfences import RE_NESTED_FENCE_START
 
 #: ``slugify(text, separator)``, as configured for the site's ``toc`` extension.
 Slugify = Callable[[str, str], str]
 
-# Python-Markdown's own rules: a hash heading needs no space after the hashes
-# (markdown/blockprocessors.py HashHeaderProcessor), and fences follow pymdownx.superfences.
-_HASH = re.compile(r"^(#{1,6})(.*?)#*\s*$")
-_FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})(.*)$")
-_SETEXT = re.compile(r"^(=+|-+)[ ]*$")
-_ATTR_ID = re.compile(r"\s*\{:?\s*(?:[^}]*\s)?#([\w:.-]+)[^}]*\}\s*$")
-_ATTR_ANY = re.compile(r"\s*\{:?[^}]*\}\s*$")
-_NEEDS_STRIP = re.compile(r"[`\[<&*_\\~=!]")
-_CODE = re.compile(r"(`+)(.+?)\1")
-_IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
-_LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
+# HashHeaderProcessor's pattern for one line (markdown/blockprocessors.py): no space needed
+# after the hashes, escaped and inner hashes kept, closing hashes dropped.
+_HASH = re.compile(r"^(?P<level>#{1,6})(?P<header>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*$")
+_SETEXT = re.compile(r"^(?:=+|-+)[ ]*$")
+_HR = re.compile(r"^[ ]{0,3}(?:(?:-+[ ]{0,2}){3,}|(?:_+[ ]{0,2}){3,}|(?:\*+[ ]{0,2}){3,})[ ]*$")
+_ATTR_LINE = re.compile(r"^[ ]*\{:?[ ]*([^}\n ][^\n]*)\}[ ]*$")
+_NEEDS_STRIP = re.compile(r"[`\[<&*_\\~=!]|\s\s|\t")
+_CODE = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+# A link's destination may hold balanced parentheses: (https://…/Stripe_(company)).
+_DEST = r"(?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])"
+_IMAGE = re.compile(rf"!\[[^\]]*\]{_DEST}")
+_LINK = re.compile(rf"\[([^\]]*)\]{_DEST}")
 _FOOTNOTE = re.compile(r"\[\^[^\]]+\]")
-_TAG = re.compile(r"<[^>]*>")
-_STRONG = re.compile(r"(\*\*|__)(.+?)\1")
+_AUTOLINK = re.compile(f"{AUTOLINK_RE}|{AUTOMAIL_RE}")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_TAG = re.compile(HTML_RE, re.DOTALL)
+_NOT_STRONG = re.compile(r"(?:^|(?<=\s))(?:\*{1,3}|_{1,3})(?=\s|$)")
+_STRONG = re.compile(r"\*\*(.+?)\*\*")
+_SMART_STRONG = re.compile(r"(?<!\w)__(?!_)(.+?)(?<!_)__(?!\w)")
 _STAR = re.compile(r"\*([^*]+)\*")
 _SMART_UNDERSCORE = re.compile(r"(?<!\w)_(?!_)(.+?)(?<!_)_(?!\w)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~=])")
-_STASH = "\x02{}\x03"
+_STASHED = re.compile("\x02(\\d+)\x03")
+_TAB = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,52 +86,95 @@ class Scan:
 def plain_text(markdown: str) -> str:
     """Reduce one line of inline Markdown to the text a reader sees.
 
-    This mirrors what ``toc`` does with a rendered heading (strip tags, unescape entities)
-    closely enough for its slug: code spans keep their content, links keep their text,
-    images and footnote references disappear, emphasis markers go.
+    This mirrors what ``toc`` does with a rendered heading (strip tags and comments, unescape
+    entities, fold whitespace) closely enough for its slug: code spans keep their content,
+    links and autolinks keep their text, images and footnote references disappear, emphasis
+    markers go.
     """
     if not _NEEDS_STRIP.search(markdown):
         return markdown.strip()
     spans: list[str] = []
 
-    def stash(match: re.Match[str]) -> str:
-        spans.append(match.group(match.lastindex or 1).strip() or match.group(1))
-        return _STASH.format(len(spans) - 1)
+    def stash(text: str) -> str:
+        spans.append(text)
+        return f"\x02{len(spans) - 1}\x03"
 
-    text = _ESCAPE.sub(stash, _CODE.sub(stash, markdown))
+    text = _CODE.sub(lambda m: stash(m.group(2).strip() or m.group(2)), markdown)
+    text = _ESCAPE.sub(lambda m: stash(m.group(1)), text)
+    text = _AUTOLINK.sub(lambda m: stash(_autolink_text(m)), text)
+    text = _NOT_STRONG.sub(lambda m: stash(m.group(0)), text)
     text = _FOOTNOTE.sub("", _IMAGE.sub("", text))
-    text = _LINK.sub(r"\1", text)
-    text = _TAG.sub("", text)
-    for pattern in (_STRONG, _STAR, _SMART_UNDERSCORE):
-        text = pattern.sub(lambda m: m.group(m.lastindex or 1), text)
-    text = re.sub("\x02(\\d+)\x03", lambda m: spans[int(m.group(1))], text)
-    return html.unescape(text).strip()
+    text = _TAG.sub("", _COMMENT.sub("", _LINK.sub(r"\1", text)))
+    for pattern in (_STRONG, _SMART_STRONG, _STAR, _SMART_UNDERSCORE):
+        text = pattern.sub(r"\1", text)
+    # Entities in text are unescaped; in code spans and escapes they are literal text.
+    text = _STASHED.sub(lambda m: spans[int(m.group(1))], html.unescape(text))
+    return " ".join(text.split())
+
+
+def _autolink_text(match: re.Match[str]) -> str:
+    """The text Python-Markdown shows for ``<https://…>`` and ``<mailto:a@b.c>``."""
+    url = match.group(1)
+    if url is not None:
+        return url
+    mail = match.group(2)
+    return mail[len("mailto:") :] if mail.startswith("mailto:") else mail
 
 
 def fence_flags(lines: Sequence[str]) -> list[bool]:
-    """Mark the lines that belong to fenced code blocks; an unterminated fence runs to the end."""
+    """Mark the lines that belong to fenced code blocks, as ``pymdownx.superfences`` reads them.
+
+    A fence closes on the same fence string (```` ``` ```` does not close ```` ```` ````) at the
+    opener's indentation. A fence that is never closed, or whose content is less indented than
+    its opener, is no fence at all: superfences then leaves those lines as Markdown.
+    """
     flags = [False] * len(lines)
-    opener: tuple[str, int] | None = None
+    opener: tuple[str, int, int] | None = None  # (fence, indentation, start index)
     for i, line in enumerate(lines):
-        if "`" not in line and "~" not in line:
-            flags[i] = opener is not None
-            continue
-        match = _FENCE.match(line)
         if opener is None:
-            if match and not (match.group(2)[0] == "`" and "`" in match.group(3)):
-                opener = (match.group(2)[0], len(match.group(2)))
-                flags[i] = True
+            opener = _opener(line, i)
             continue
-        flags[i] = True
-        if match and not match.group(3).strip():
-            char, size = match.group(2)[0], len(match.group(2))
-            if char == opener[0] and size >= opener[1]:
-                opener = None
+        fence, indent, start = opener
+        if not line.strip():
+            continue
+        content = _dedent(line, indent)
+        if content is None:
+            opener = None
+        elif content.startswith(fence) and not content[len(fence) :].strip(" \t"):
+            flags[start : i + 1] = [True] * (i + 1 - start)
+            opener = None
     return flags
 
 
-def scan(lines: Sequence[str], slugify: Slugify, separator: str = "-", *, attr_list: bool = False) -> Scan:
+def _opener(line: str, index: int) -> tuple[str, int, int] | None:
+    if "`" not in line and "~" not in line:
+        return None
+    ws = len(line) - len(line.lstrip(" \t"))
+    match = RE_NESTED_FENCE_START.match(line, ws)
+    if match is None or match.group("unrecognized"):
+        return None
+    return match.group("fence"), len(line[:ws].expandtabs(_TAB)), index
+
+
+def _dedent(line: str, indent: int) -> str | None:
+    """``line`` without ``indent`` columns of leading whitespace; ``None`` if it has fewer."""
+    column = 0
+    for n, char in enumerate(line):
+        if column >= indent:
+            return line[n:]
+        if char not in " \t":
+            return None
+        column += _TAB - column % _TAB if char == "\t" else 1
+    return None if column < indent else ""
+
+
+def scan(
+    lines: Sequence[str], slugify: Slugify, separator: str = "-", *, attr_list: bool = False
+) -> Scan:
     """Find the headings of a page body and the ids ``toc`` will give them.
+
+    Like ``toc``, ids set with ``{#id}`` are collected first, so a slug equal to a custom id
+    gets a ``_1`` suffix even when its heading comes before the custom one.
 
     Args:
         lines: The page body's lines (after front matter).
@@ -129,38 +183,63 @@ def scan(lines: Sequence[str], slugify: Slugify, separator: str = "-", *, attr_l
         attr_list: Whether the site enables ``attr_list`` (``# Title {#custom-id}``).
     """
     code = fence_flags(lines)
-    used: set[str] = set()
+    found = [
+        (i, level, *_attributes(raw, attr_list)) for i, level, raw in _raw_headings(lines, code)
+    ]
+    used = {ident for _i, _level, _raw, ident in found if ident is not None}
+    if attr_list:
+        used |= _block_ids(lines, code)
     headings: list[Heading] = []
-    for i, line in enumerate(lines):
-        if code[i]:
-            continue
-        found = _heading_at(lines, code, i)
-        if found is None:
-            continue
-        level, raw = found
-        anchor = None
-        if attr_list:
-            if (attr := _ATTR_ID.search(raw)) is not None:
-                anchor = attr.group(1)
-            raw = _ATTR_ANY.sub("", raw)
+    for i, level, raw, ident in found:
         text = plain_text(raw)
-        if anchor is None:
-            anchor = unique(slugify(text, separator), used)
-        else:
-            used.add(anchor)
+        anchor = ident if ident is not None else unique(slugify(text, separator), used)
         headings.append(Heading(level, text, raw.strip(), i, anchor))
     return Scan(tuple(lines), tuple(code), tuple(headings), frozenset(used))
 
 
-def _heading_at(lines: Sequence[str], code: Sequence[bool], i: int) -> tuple[int, str] | None:
-    line = lines[i]
-    if line.startswith("#"):
-        match = _HASH.match(line)
-        if match:
-            return len(match.group(1)), match.group(2)
-    if i + 1 < len(lines) and not code[i + 1] and _SETEXT.match(lines[i + 1]) and line.strip():
-        # Python-Markdown only takes the first line of a block as a setext heading.
-        if (i == 0 or not lines[i - 1].strip()) and not line.startswith((" " * 4, "\t", "|")):
-            if not re.match(r"^\s*([-*+]|\d+[.)])\s", line):
-                return (1 if lines[i + 1].startswith("=") else 2), line.strip()
-    return None
+def _raw_headings(lines: Sequence[str], code: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
+    """``(index, level, source text)`` of each heading, hash or setext, outside code."""
+    block_start, underline = True, -1
+    for i, line in enumerate(lines):
+        if i == underline or code[i] or not line.strip():
+            block_start = not code[i]
+            continue
+        match = _HASH.match(line) if line.startswith("#") else None
+        if match is not None:
+            yield i, len(match.group("level")), match.group("header").strip()
+        elif block_start and _is_setext(lines, code, i):
+            # Python-Markdown takes only the first line of a block as a setext heading, and
+            # any first line, list items and table rows included.
+            underline = i + 1
+            yield i, 1 if lines[i + 1].startswith("=") else 2, line
+        block_start = match is not None or bool(_HR.match(line))
+
+
+def _is_setext(lines: Sequence[str], code: Sequence[bool], i: int) -> bool:
+    if i + 1 >= len(lines) or code[i + 1] or lines[i].startswith((" " * _TAB, "\t")):
+        return False
+    return bool(_SETEXT.match(lines[i + 1]))
+
+
+def _attributes(raw: str, attr_list: bool) -> tuple[str, str | None]:
+    """Split ``Title {#id .class}`` into the title and its custom id, as ``attr_list`` does."""
+    match = AttrListTreeprocessor.HEADER_RE.search(raw) if attr_list else None
+    if match is None:
+        return raw, None
+    attrs, remainder = get_attrs_and_remainder(match.group(1))
+    if remainder:
+        return raw, None
+    ident = next((value for key, value in reversed(attrs) if key == "id"), None)
+    return raw[: match.start()].rstrip("#").rstrip(), ident
+
+
+def _block_ids(lines: Sequence[str], code: Sequence[bool]) -> set[str]:
+    """Ids given to paragraphs and lists by a ``{: #id}`` line closing their block."""
+    ids: set[str] = set()
+    for i, line in enumerate(lines):
+        if "{" not in line or not i or code[i] or not lines[i - 1].strip():
+            continue
+        if match := _ATTR_LINE.match(line):
+            attrs, remainder = get_attrs_and_remainder(match.group(1))
+            ids.update(v for k, v in attrs if k == "id" and v and not remainder)
+    return ids

@@ -2,13 +2,19 @@
 
 The canonical sections are read from the template shipped in the package; the aliases are the
 renames real authors make ("Monitoring and Logging", "Components and Interfaces").
+:func:`sections_of` cuts a scanned page into its sections.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mkdocs_design.scan import Heading, Scan
 
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-Za-z]\.|[IVXivx]+\.)\s+")
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
@@ -109,3 +115,42 @@ def distinctive(title: str) -> str | None:
     """The template section a heading names exactly, unless it is a generic one."""
     key = section_key(title, aliases=False)
     return None if key in GENERIC else key
+
+
+@dataclass(frozen=True, slots=True)
+class SectionRange:
+    """A section heading and the body lines it owns (``start`` to ``end``, exclusive)."""
+
+    heading: Heading
+    key: str | None
+    start: int
+    end: int
+    empty: bool
+
+
+def sections_of(page: Scan) -> list[SectionRange]:
+    """The ``##`` sections, and ``###`` ones naming a template section under an unkeyed ``##``."""
+    result: list[SectionRange] = []
+    parent_key: str | None = None
+    heading_lines = {h.index for h in page.headings}
+    for n, heading in enumerate(page.headings):
+        if heading.level not in (2, 3):
+            continue
+        key = section_key(heading.text)
+        if heading.level == 2:
+            parent_key = key
+        elif parent_key is not None or key is None:
+            continue
+        end = _end_of(page, n)
+        body = range(heading.index + 1, end)
+        empty = all(not page.lines[i].strip() or i in heading_lines for i in body)
+        result.append(SectionRange(heading, key, heading.index + 1, end, empty))
+    return result
+
+
+def _end_of(page: Scan, n: int) -> int:
+    level = page.headings[n].level
+    for later in page.headings[n + 1 :]:
+        if later.level <= level:
+            return later.index
+    return len(page.lines)

@@ -7,8 +7,11 @@ to the parser, which resolves each page's raw status text against it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
 
 #: The default lifecycle, in order, each with its aliases. Matching is case-insensitive.
 DEFAULT_STATUSES: tuple[tuple[str, tuple[str, ...]], ...] = (
