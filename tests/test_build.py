@@ -102,17 +102,27 @@ def design_page(title: str, status: str, *, front: str = "", body: str = "") -> 
     )
 
 
-@pytest.fixture(scope="module")
-def sample_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
-    """The sample site built once with each theme (in-process, logs captured)."""
-    builds: dict[str, Built] = {}
-    for theme, config_name in (("mkdocs", "mkdocs.yml"), ("material", "mkdocs-material.yml")):
-        root = tmp_path_factory.mktemp(f"sample-{theme}")
+class _SampleBuilds(dict[str, Built]):
+    """The sample site built once per theme, on first use (a host may lack Material)."""
+
+    def __init__(self, factory: pytest.TempPathFactory) -> None:
+        super().__init__()
+        self._factory = factory
+
+    def __missing__(self, theme: str) -> Built:
+        config_name = {"mkdocs": "mkdocs.yml", "material": "mkdocs-material.yml"}[theme]
+        root = self._factory.mktemp(f"sample-{theme}")
         shutil.copytree(
             SAMPLE_SITE, root, dirs_exist_ok=True, ignore=shutil.ignore_patterns("site*")
         )
-        builds[theme] = build_site(root / config_name)
-    return builds
+        self[theme] = build_site(root / config_name)
+        return self[theme]
+
+
+@pytest.fixture(scope="module")
+def sample_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
+    """The sample site built once with each theme (in-process, logs captured)."""
+    return _SampleBuilds(tmp_path_factory)
 
 
 @pytest.fixture
