@@ -38,6 +38,11 @@ def md_text(value: object) -> Markup:
     return Markup(text.translate(_REFERENCES))
 
 
+def escape_attr(value: str) -> Markup:
+    """Escape a value for an HTML attribute."""
+    return Markup.escape(value)
+
+
 def relative(from_uri: str, to_uri: str, anchor: str = "") -> str:
     """The relative ``.md`` link from one page to another (MkDocs resolves and validates it)."""
     target = (

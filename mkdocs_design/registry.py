@@ -268,8 +268,9 @@ class Registry:
         for view, title in _views(options):
             path = site.settings.paths[view]
             if not _conflict(files, path, view, problems):
-                content = site.generated_page(view, path, title)
-                files.append(File.generated(config, path, content=content, inclusion=inclusion))
+                file = File.generated(config, path, content="", inclusion=inclusion)
+                file.content_string = site.generated_page(view, path, title, url=file.url)
+                files.append(file)
         if options.json and not _conflict(files, options.json_path, "json", problems):
             urls = {f.src_uri: f.url for f in files.documentation_pages()}
             content = render_json(self.catalog, lambda uri: urls.get(uri, uri), self.insights)

@@ -6,12 +6,19 @@ paths of the generated pages), and Markdown goes out.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from mkdocs_design import markup, render
 from mkdocs_design.lifecycle import BANNER_STATUSES
-from mkdocs_design.markers import find_markers, replace_markers, select_components, select_docs
+from mkdocs_design.markers import (
+    Marker,
+    find_markers,
+    replace_markers,
+    select_components,
+    select_docs,
+)
 from mkdocs_design.placeholders import mark_placeholders
 
 if TYPE_CHECKING:
@@ -19,7 +26,6 @@ if TYPE_CHECKING:
 
     from mkdocs_design.catalog import Catalog
     from mkdocs_design.lifecycle import Insights
-    from mkdocs_design.markers import Marker
     from mkdocs_design.model import DesignDoc
 
 
@@ -80,15 +86,22 @@ class Site:
             self.catalog, docs, from_uri, title=title, colors=colors, stale=self.insights.stale
         )
 
-    def generated_page(self, view: str, path: str, title: str) -> str:
-        """A generated page: its view, plus the filter script where it applies."""
-        from mkdocs_design.markers import Marker
+    def generated_page(self, view: str, path: str, title: str, *, url: str) -> str:
+        """A generated page: its view, plus the filter script where it applies.
 
+        Args:
+            view: ``overview``, ``components``, ``questions`` or ``graph``.
+            path: The page's path in ``docs_dir`` (links are relative to it).
+            title: Its title.
+            url: Its URL in the site: MkDocs rewrites Markdown links but not a raw
+                ``<script src>``, which must therefore be relative to where the page is served.
+        """
         content = self.render_view(Marker(view, {}, 0), path, title=title)
         script = self.settings.script
         if script and view in ("overview", "components", "questions"):
-            src = markup.relative(path, script)
-            content += f'\n<script src="{src}" defer></script>\n'
+            folder = url if url.endswith("/") or not url else posixpath.dirname(url)
+            src = posixpath.relpath(script, folder.rstrip("/") or ".")
+            content += f'\n<script src="{markup.escape_attr(src)}" defer></script>\n'
         return content
 
     def decorate(self, src_uri: str, markdown: str, *, offset: int) -> str | None:
