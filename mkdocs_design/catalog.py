@@ -115,7 +115,7 @@ class Catalog:
         key = component_key(name)
         if (exact := self._component_keys.get(key)) is not None:
             return exact
-        for candidate in self._by_first_word.get(key.split(" ", 1)[0], ()):
+        for candidate in self._by_first_word.get(re.split(r"[\s,;:]", key, maxsplit=1)[0], ()):
             if key.startswith(candidate.key) and not key[len(candidate.key)].isalnum():
                 return candidate
         return None

@@ -117,6 +117,9 @@ def authors(meta: Mapping[str, Any], pre: Mapping[str, tuple[int, str]]) -> tupl
     return tuple(dict.fromkeys(names))
 
 
+_ENTITY_END = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*)$")
+
+
 def split_list(text: str) -> list[str]:
     """Split ``a, b (x, y); c`` at top-level commas and semicolons; "None" yields nothing."""
     if _NONE_VALUE.match(plain_text(text)):
@@ -125,7 +128,8 @@ def split_list(text: str) -> list[str]:
     depth, start = 0, 0
     for i, char in enumerate(text):
         depth += (char in "([{") - (char in ")]}")
-        if char in ",;" and depth <= 0:
+        # The `;` that ends a character reference (`AT&amp;T`) separates nothing.
+        if char in ",;" and depth <= 0 and not (char == ";" and _ENTITY_END.search(text, start, i)):
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])
@@ -251,6 +255,9 @@ def questions(
 ) -> tuple[Question, ...]:
     """The items of the Open Questions sections, with the ids the plugin gives them."""
     used = set(page.ids)
+    # The last id given for each base id: ``unique`` then resumes its _1, _2 … chain there
+    # instead of walking it from the start, so a thousand equal questions stay linear.
+    last: dict[str, str] = {}
     found: list[Question] = []
     for section in (s for s in sections if s.key == "Open Questions"):
         settled = bool(_RESOLVED_TITLE.search(section.heading.text))
@@ -258,7 +265,8 @@ def questions(
             box = match.group("box")
             resolved = box in ("x", "X") if box else settled or item.startswith("~~")
             text = question_text(item)
-            anchor = unique(question_id(text, slugify, separator, len(found) + 1), used)
+            base = question_id(text, slugify, separator, len(found) + 1)
+            last[base] = anchor = unique(last.get(base, base), used)
             found.append(Question(text, resolved, index + offset + 1, anchor))
     return tuple(found)
 

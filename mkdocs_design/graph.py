@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from mkdocs_design.model import DesignDoc
 
 RECONCILE = "reconcile"
-_SLUG = re.compile(r"[^a-z0-9]+")
+# Any run of non-word characters: letters of every script count, so non-Latin names keep a key.
+_SLUG = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,14 +65,20 @@ def name_key(name: str) -> str:
 
 
 def design_index(catalog: Catalog) -> dict[str, DesignDoc]:
-    """Designs by folded title, file stem and (for ``design.md``/``index.md``) folder name."""
+    """Designs by folded title, file stem and (for ``design.md``/``index.md``) folder name.
+
+    Titles win over file names: a design titled "Auth" is "Auth", even when another design's
+    file is ``auth.md``. Within each kind, the first design in catalog order wins.
+    """
     found: dict[str, DesignDoc] = {}
+    for doc in catalog.docs:
+        found.setdefault(name_key(doc.title), doc)
     for doc in catalog.docs:
         stem = posixpath.splitext(posixpath.basename(doc.src_uri))[0]
         if stem in ("design", "index", "README"):
             stem = posixpath.basename(posixpath.dirname(doc.src_uri)) or stem
-        for key in (name_key(doc.title), name_key(stem)):
-            found.setdefault(key, doc)
+        found.setdefault(name_key(stem), doc)
+    found.pop("", None)  # a name of punctuation only names nothing
     return found
 
 
@@ -83,15 +90,13 @@ def build_graph(catalog: Catalog, severity: Severity = Severity.INFO) -> Graph:
     for doc in catalog.docs:
         for name in doc.depends_on:
             target = designs.get(name_key(name))
+            if target is doc:
+                continue  # a design naming itself states no dependency
             edges.append(
                 Edge(doc.src_uri, target.src_uri if target else f"external:{name}", doc.src_uri)
             )
-            if (
-                target is not None
-                and target is not doc
-                and doc.used_by
-                and not _names(target.used_by, doc, designs)
-            ):
+            # Only a page that states a Used By list can be said to leave someone out of it.
+            if target is not None and target.used_by and not _names(target.used_by, doc, designs):
                 findings.append(_one_sided(doc, "depends on", target, "Used By", severity))
         for name in doc.used_by:
             user = designs.get(name_key(name))
@@ -101,8 +106,8 @@ def build_graph(catalog: Catalog, severity: Severity = Severity.INFO) -> Graph:
                 edges.append(Edge(user.src_uri, doc.src_uri, doc.src_uri, inferred=True))
                 if user.depends_on:
                     findings.append(_one_sided(doc, "used by", user, "Depends On", severity))
-    component_edges, dangling = _component_edges(catalog, severity)
-    return Graph(tuple(edges), component_edges, (*findings, *dangling))
+    component_edges, dangling = _component_edges(catalog, designs, severity)
+    return Graph(tuple(dict.fromkeys(edges)), component_edges, (*findings, *dangling))
 
 
 def _names(listed: tuple[str, ...], doc: DesignDoc, designs: dict[str, DesignDoc]) -> bool:
@@ -122,21 +127,26 @@ def _one_sided(
 
 
 def _component_edges(
-    catalog: Catalog, severity: Severity
+    catalog: Catalog, designs: dict[str, DesignDoc], severity: Severity
 ) -> tuple[tuple[Edge, ...], list[Finding]]:
-    edges: list[Edge] = []
+    """Edges between known components (one per pair, first stater kept) and dangling names.
+
+    A dependency is not dangling when it names a design (``Event Bus``), or a system its own
+    design lists under Depends On or External Dependencies (``AWS Glue Schema Registry``).
+    """
+    edges: dict[tuple[str, str], Edge] = {}
     findings: list[Finding] = []
     for entry in catalog.components:
         for doc, comp in entry.sources:
+            defined = designs.keys() | {name_key(n) for n in (*doc.depends_on, *doc.external)}
             for dep in comp.dependencies:
                 known = catalog.find_component(dep)
                 if known is not None and known.key != entry.key:
-                    edges.append(
-                        Edge(f"component:{entry.key}", f"component:{known.key}", doc.src_uri)
-                    )
-                elif known is None:
+                    source, target = f"component:{entry.key}", f"component:{known.key}"
+                    edges.setdefault((source, target), Edge(source, target, doc.src_uri))
+                elif known is None and name_key(dep) not in defined:
                     message = f'component "{comp.name}" depends on "{dep}", which no design defines'
                     findings.append(
                         Finding(RECONCILE, severity, Location(doc.src_uri, comp.line), message)
                     )
-    return tuple(dict.fromkeys(edges)), findings
+    return tuple(edges.values()), findings

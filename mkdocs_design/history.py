@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from itertools import pairwise
+
+#: ``-z`` keeps paths verbatim (no C-style quoting of non-ASCII names); the NUL before each
+#: commit's time tells it apart from a path, which can never be empty.
+COMMAND = ("log", "-z", "--format=%x00%ct", "--name-only", "--relative", "--no-renames")
 
 
 def last_changes(folder: str, *, timeout: float = 30) -> dict[str, dt.date]:
@@ -12,21 +17,15 @@ def last_changes(folder: str, *, timeout: float = 30) -> dict[str, dt.date]:
     Returns an empty mapping when ``folder`` is not in a git work tree, git is missing, or it
     fails: staleness then counts from each design's Created date.
     """
-    command = [
-        "git",
-        "-C",
-        folder,
-        "log",
-        "--format=@%ct",
-        "--name-only",
-        "--relative",
-        "--no-renames",
-        "--",
-        ".",
-    ]
+    command = ["git", "-C", folder, *COMMAND, "--", "."]
     try:
         result = subprocess.run(
-            command, capture_output=True, text=True, timeout=timeout, check=False
+            command,
+            capture_output=True,
+            encoding="utf-8",
+            errors="surrogateescape",  # the way Python itself decodes file names on POSIX
+            timeout=timeout,
+            check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return {}
@@ -36,12 +35,17 @@ def last_changes(folder: str, *, timeout: float = 30) -> dict[str, dt.date]:
 
 
 def parse_log(output: str) -> dict[str, dt.date]:
-    """Parse ``git log --format=@%ct --name-only`` output; newest commit first wins."""
+    """Parse ``git log -z --format=%x00%ct --name-only`` output: each path's latest date.
+
+    The latest commit date wins, not the first commit listed: commit dates need not follow
+    the history's order (rebases, clock skew).
+    """
     found: dict[str, dt.date] = {}
     when: dt.date | None = None
-    for line in output.splitlines():
-        if line.startswith("@") and line[1:].isdigit():
-            when = dt.datetime.fromtimestamp(int(line[1:]), tz=dt.timezone.utc).date()
-        elif line and when is not None:
-            found.setdefault(line, when)
+    for previous, token in pairwise(["\0", *output.split("\0")]):
+        if previous == "" and token.isdigit():
+            when = dt.datetime.fromtimestamp(int(token), tz=dt.timezone.utc).date()
+        elif token and when is not None:
+            path = token.removeprefix("\n")
+            found[path] = max(found.get(path, when), when)
     return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 from mkdocs_design.graph import Graph, build_graph
 from mkdocs_design.model import Finding, Location, Severity
@@ -28,12 +29,19 @@ LIFECYCLE = "lifecycle"
 
 
 def successor(doc: DesignDoc, catalog: Catalog) -> DesignDoc | None:
-    """The design a status line links to (``Superseded by [Event Bus](event-bus.md)``)."""
+    """The design a status line links to (``Superseded by [Event Bus](event-bus.md)``).
+
+    Only a design that is over (Superseded, Deprecated, Rejected) has a successor: a link on
+    any other status line (``Approved, see [RFC](rfc.md)``) names no replacement.
+    """
     link = doc.status.link if doc.status else None
-    if not link or "://" in link or link.startswith(("/", "#", "mailto:")):
+    if doc.canonical_status not in BANNER_STATUSES or not link:
         return None
-    path = link.split("#", 1)[0]
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(doc.src_uri), path))
+    url = urlsplit(link)
+    if url.scheme or url.netloc or not url.path or url.path.startswith("/"):
+        return None
+    folder = posixpath.dirname(doc.src_uri)
+    target = posixpath.normpath(posixpath.join(folder, unquote(url.path)))
     found = catalog.by_uri.get(target)
     return found if found is not doc else None
 
@@ -103,7 +111,7 @@ def date_findings(
     if doc.timeline and doc.canonical_status not in SETTLED:
         last, line = max(doc.timeline)
         if last < today:
-            status = doc.canonical_status or "not set"
+            status = doc.canonical_status or (doc.status.raw if doc.status else "not set")
             message = f"the timeline ended on {last.isoformat()} but the status is still {status}"
             found.append(Finding(LIFECYCLE, severity, Location(doc.src_uri, line), message))
     return found

@@ -2,7 +2,10 @@
 
 Node ids are generated (``d0``, ``c3``, ``x1``), never taken from pages, and every label is
 quoted with Mermaid's entity codes for the characters that could end the label, start markup
-or close the code fence, so a name from a page can only ever be a label.
+or close the code fence, so a name from a page can only ever be a label. Checked against
+Mermaid 11: ``%`` is encoded because Mermaid strips ``%%{...}%%`` directives anywhere in the
+source before parsing, and ``:`` because its entity pre-pass rewrites lines that look like
+``style …:#…;``; an empty label is a parse error, so it becomes one space.
 """
 
 from __future__ import annotations
@@ -15,8 +18,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from mkdocs_design.catalog import Catalog, ComponentEntry
-    from mkdocs_design.model import DesignDoc
     from mkdocs_design.graph import Graph
+    from mkdocs_design.model import DesignDoc
 
 _ENTITIES = {
     '"': "#quot;",
@@ -26,48 +29,58 @@ _ENTITIES = {
     "`": "#96;",
     "#": "#35;",
     ";": "#59;",
+    "%": "#37;",
+    ":": "#58;",
 }
 
 
 def label(text: str) -> str:
     """A quoted Mermaid label showing ``text`` literally, on one line."""
     flat = " ".join(text.split())
-    return '"' + "".join(_ENTITIES.get(char, char) for char in flat) + '"'
+    return '"' + ("".join(_ENTITIES.get(char, char) for char in flat) or "#32;") + '"'
 
 
 def flowchart(catalog: Catalog, graph: Graph, docs: Sequence[DesignDoc]) -> str:
     """Designs as subgraphs holding their components; edges as the pages state them.
 
     Solid arrows are stated dependencies, dotted ones are inferred from a Used By list.
-    Names that match no design are rounded nodes. Only ``docs`` and their edges are drawn.
+    Names that match no design, and designs left out of ``docs``, are rounded nodes. Only
+    ``docs``, their components and the edges leaving them are drawn, each edge once.
     """
     ids = {doc.src_uri: f"d{n}" for n, doc in enumerate(docs)}
     homes: dict[str, list[ComponentEntry]] = {}
     for entry in catalog.components:
         homes.setdefault(entry.sources[0][0].src_uri, []).append(entry)
-    comp_ids = {e.key: f"c{n}" for n, e in enumerate(e for d in docs for e in homes.get(d.src_uri, []))}
+    drawn = [entry for doc in docs for entry in homes.get(doc.src_uri, [])]
+    comp_ids = {entry.key: f"c{n}" for n, entry in enumerate(drawn)}
     lines = ["flowchart LR", *CLASSES]
     for doc in docs:
         css = slug(doc.canonical_status) if doc.canonical_status else "unknown"
         lines.append(f"  subgraph {ids[doc.src_uri]} [{label(doc.title)}]")
         lines += [f"    {comp_ids[e.key]}[{label(e.name)}]" for e in homes.get(doc.src_uri, [])]
         lines += ["  end", f"  class {ids[doc.src_uri]} {css.replace('-', '_')}"]
-    externals: dict[str, str] = {}
+    others: dict[str, tuple[str, str]] = {}
+    arrows: list[str] = []
     for edge in graph.design_edges:
         if edge.source not in ids:
             continue
-        target = ids.get(edge.target)
-        if target is None:
-            name = edge.target.removeprefix("external:")
-            target = externals.setdefault(name, f"x{len(externals)}")
-        lines.append(f"  {ids[edge.source]} {'-.->' if edge.inferred else '-->'} {target}")
-    lines += [f"  {x}({label(name)})" for name, x in externals.items()]
+        node = ids.get(edge.target) or _other(catalog, edge.target, others)
+        arrows.append(f"  {ids[edge.source]} {'-.->' if edge.inferred else '-->'} {node}")
     for edge in graph.component_edges:
         source = comp_ids.get(edge.source.removeprefix("component:"))
         target = comp_ids.get(edge.target.removeprefix("component:"))
         if source and target:
-            lines.append(f"  {source} --> {target}")
-    return "\n".join(lines) + "\n"
+            arrows.append(f"  {source} --> {target}")
+    lines += [f"  {node}({label(text)})" for node, text in others.values()]
+    return "\n".join([*lines, *dict.fromkeys(arrows)]) + "\n"
+
+
+def _other(catalog: Catalog, target: str, others: dict[str, tuple[str, str]]) -> str:
+    """The node id of a target drawn outside the subgraphs: a named system or another design."""
+    doc = catalog.by_uri.get(target)
+    text = doc.title if doc else target.removeprefix("external:")
+    key = f"design:{target}" if doc else f"external:{' '.join(text.split()).casefold()}"
+    return others.setdefault(key, (f"x{len(others)}", text))[0]
 
 
 #: Mermaid class definitions, one per default status (custom statuses fall back to none).

@@ -129,13 +129,14 @@ class Site:
             index = q.line - offset - 1
             if 0 <= index < len(lines):
                 lines[index] = markup.anchor_item(lines[index], q.anchor)
-        block = self._header(doc)
+        placed = any(m.view == "neighbourhood" for m in find_markers(lines, doc.src_uri)[0])
+        block = self._header(doc, neighbourhood=self.settings.neighbourhood and not placed)
         if block:
             at = doc.title_line - offset if doc.title_line else 0
             lines[at:at] = ["", *block, ""]
         return lines
 
-    def _header(self, doc: DesignDoc) -> list[str]:
+    def _header(self, doc: DesignDoc, *, neighbourhood: bool) -> list[str]:
         """Lines under the title: badge, lifecycle banner, supersedes, neighbourhood."""
         settings, insights, uri = self.settings, self.insights, doc.src_uri
         block: list[str] = []
@@ -150,6 +151,6 @@ class Site:
             block += ["", markup.banner(doc, insights.successors.get(uri), uri)]
         if uri in insights.superseded:
             block += ["", markup.supersedes_line(insights.superseded[uri], uri)]
-        if settings.neighbourhood:
+        if neighbourhood:
             block += ["", render.render_neighbourhood(self.catalog, insights.graph, doc, uri)]
         return block

@@ -14,10 +14,9 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
@@ -31,6 +30,9 @@ if HOST == "properdocs":
 
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_SITE = ROOT / "sample_site"
@@ -121,7 +123,7 @@ def sample_copy(tmp_path: Path) -> Iterator[Path]:
     """A private copy of ``sample_site`` (tests may edit it); yields its folder."""
     target = tmp_path / "sample_site"
     shutil.copytree(SAMPLE_SITE, target, ignore=shutil.ignore_patterns("site", "site-material"))
-    yield target
+    return target
 
 
 @pytest.fixture(autouse=True)
