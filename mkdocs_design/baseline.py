@@ -29,7 +29,9 @@ def key(finding: Finding) -> Key:
 def write(path: str, findings: Sequence[Finding]) -> None:
     """Write a baseline file holding ``findings``, sorted so it diffs well."""
     rows = [{"path": p, "code": c, "message": m} for p, c, m in sorted(map(key, findings))]
-    Path(path).write_text(json.dumps({"version": VERSION, "findings": rows}, indent=2) + "\n", "utf-8")
+    Path(path).write_text(
+        json.dumps({"version": VERSION, "findings": rows}, indent=2) + "\n", "utf-8"
+    )
 
 
 def read(path: str) -> Counter[Key]:
@@ -40,12 +42,18 @@ def read(path: str) -> Counter[Key]:
     """
     try:
         data = json.loads(Path(path).read_text("utf-8"))
-        return Counter((r["path"], r["code"], r["message"]) for r in data["findings"])
+        version = data["version"]
+        rows = [(str(r["path"]), str(r["code"]), str(r["message"])) for r in data["findings"]]
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise ValueError(f"'{path}' is not a mkdocs-design baseline ({error})") from None
+    if version != VERSION:
+        raise ValueError(f"'{path}' is a version {version} baseline; this tool reads {VERSION}")
+    return Counter(rows)
 
 
-def new_only(found: Sequence[tuple[Finding, str]], known: Counter[Key]) -> list[tuple[Finding, str]]:
+def new_only(
+    found: Sequence[tuple[Finding, str]], known: Counter[Key]
+) -> list[tuple[Finding, str]]:
     """The findings not accounted for by the baseline, in input order."""
     left = Counter(known)
     fresh: list[tuple[Finding, str]] = []

@@ -10,64 +10,130 @@ level, 2 usage or configuration error.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import logging
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 from markdown.extensions.toc import slugify, slugify_unicode
 from mkdocs.config import load_config
-from mkdocs.exceptions import ConfigurationError
+from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.structure.files import File, Files, get_files
+from mkdocs.utils import markdown_extensions
 
 from mkdocs_design import baseline as baselines
 from mkdocs_design import explain as explaining
+from mkdocs_design.catalog import Catalog
 from mkdocs_design.config import DesignConfig
+from mkdocs_design.export import render_json
 from mkdocs_design.registry import Registry, Rules, build_rules
-from mkdocs_design.render import render_json
 from mkdocs_design.sections import template_text
 
 if TYPE_CHECKING:
+    from collections import Counter
+    from collections.abc import Iterator
+
     from mkdocs.config.defaults import MkDocsConfig
 
-    from mkdocs_design.model import Finding
+    from mkdocs_design.model import DesignDoc, Finding
 
 USAGE = 2
+_DEFAULT_FILES = ("mkdocs.yml", "mkdocs.yaml")  # what `mkdocs build` looks for, in order
 
 
 @dataclass
 class Project:
-    """The site as the command line sees it: configuration, rules and collected pages."""
+    """The site as the command line sees it: configuration and rules."""
 
     config: MkDocsConfig
     rules: Rules
-    registry: Registry
+    configured: bool
+
+    def collect(self, paths: tuple[str, ...] = ()) -> tuple[Registry, set[str] | None]:
+        """Parse the site as a build does; with paths, also say which pages were named.
+
+        The whole site is always parsed, so that checks across pages (Used By against
+        Depends On, components named elsewhere) see the complete catalog, as in a build.
+        """
+        files, named = _files(self.config, paths, configured=self.configured)
+        return Registry.collect(files, self.config, self.rules, {}, serving=False), named
 
 
-def _load(config_file: str | None, paths: tuple[str, ...] = ()) -> Project:
-    """Load ``mkdocs.yml`` (or defaults when there is none and paths are given)."""
-    path = config_file or "mkdocs.yml"
-    if not os.path.exists(path):
-        if config_file or not paths:
-            raise click.UsageError(f"no configuration file at '{path}' (use -f, or give paths)")
-        path = None
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # MkDocs' INFO chatter is not ours
+def _load(config_file: str | None, *, paths_given: bool = False) -> Project:
+    """Load ``mkdocs.yml``, or the defaults when there is none and paths are given."""
+    path = _config_path(config_file)
+    if path is None and not paths_given:
+        raise click.UsageError(f"no configuration file at '{config_file or 'mkdocs.yml'}' "
+                               "(use -f, or give paths)")  # fmt: skip
+    config = _read_config(path)
     try:
-        config = load_config(path) if path else _default_config()
         rules = build_rules(_options(config), config, serving=False)
-    except (ConfigurationError, ValueError) as error:
+    except ValueError as error:
         raise click.ClickException(f"configuration error: {error}") from None
-    files = _files(config, paths)
-    return Project(config, rules, Registry.collect(files, config, rules, {}, serving=False))
+    return Project(config, rules, configured=path is not None)
+
+
+def _config_path(config_file: str | None) -> str | None:
+    """The configuration to read: ``-f`` when given (it must exist), else MkDocs' default."""
+    if config_file is not None:
+        if not os.path.isfile(config_file):
+            raise click.UsageError(f"no configuration file at '{config_file}'")
+        return config_file
+    return next((name for name in _DEFAULT_FILES if os.path.isfile(name)), None)
+
+
+def _read_config(path: str | None) -> MkDocsConfig:
+    """Load and validate the configuration; MkDocs' own messages become the error text."""
+    with _captured_mkdocs_log() as messages:
+        try:
+            config = load_config(path) if path else _default_config()
+        except (Abort, ConfigurationError) as error:
+            reasons = [text for level, text in messages if level >= logging.ERROR]
+            raise click.ClickException(
+                "configuration error: " + ("; ".join(reasons) or error.format_message())
+            ) from None
+    for _, text in messages:
+        click.echo(f"warning: {text}", err=True)
+    return config
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[tuple[int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append((record.levelno, record.getMessage()))
+
+
+@contextmanager
+def _captured_mkdocs_log() -> Iterator[list[tuple[int, str]]]:
+    """Collect what MkDocs logs (it has no handler outside its own CLI); mute it afterwards."""
+    logger = logging.getLogger("mkdocs")
+    handler, propagate = _Collect(), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+        logger.setLevel(logging.ERROR)  # later INFO/WARNING chatter (file walk) is not ours
 
 
 def _default_config() -> MkDocsConfig:
-    config = load_config(config_file=None, plugins=["design"], site_name="check")
-    return config
+    """A site of defaults rooted at the working folder, for ``check PATH`` without mkdocs.yml."""
+    here = os.getcwd()
+    # MkDocs insists site_dir and docs_dir do not contain each other; nothing is written there.
+    site_dir = os.path.join(os.path.dirname(here), os.path.basename(here) + ".mkdocs-design-site")
+    text = b"site_name: mkdocs-design check\nplugins: [design]\n"
+    return load_config(io.BytesIO(text), docs_dir=here, site_dir=site_dir)
 
 
 def _options(config: MkDocsConfig) -> DesignConfig:
@@ -80,26 +146,38 @@ def _options(config: MkDocsConfig) -> DesignConfig:
     return options
 
 
-def _files(config: MkDocsConfig, paths: tuple[str, ...]) -> Files:
+def _files(
+    config: MkDocsConfig, paths: tuple[str, ...], *, configured: bool
+) -> tuple[Files, set[str] | None]:
+    """The site's files plus any named page outside it, and the ``src_uri`` of each named page.
+
+    Pages come from MkDocs' own file walk, so ``exclude_docs``, ``draft_docs`` and the
+    README/index rule apply exactly as in a build. Without mkdocs.yml there is no site to
+    walk: only the named pages are read.
+    """
+    site = get_files(config) if configured else Files([])
     if not paths:
-        return get_files(config)
-    docs_dir = os.path.abspath(config.docs_dir)
-    found: list[File] = []
-    for given in paths:
-        for md in _markdown_under(Path(given)):
-            absolute = str(md.resolve())
-            inside = absolute.startswith(docs_dir + os.sep)
-            root = docs_dir if inside else os.getcwd()
-            uri = os.path.relpath(absolute, root).replace(os.sep, "/")
-            found.append(File(uri, root, config.site_dir, config.use_directory_urls))
-    return Files(found)
+        return site, None
+    known = {os.path.realpath(f.abs_src_path): f for f in site if f.abs_src_path}
+    wanted = dict.fromkeys(os.path.realpath(md) for given in paths for md in _markdown_under(given))
+    named = [known.get(real) or _loose_file(config, real) for real in wanted]
+    extra = [f for f in named if os.path.realpath(f.abs_src_path or "") not in known]
+    return Files([*site, *extra]), {f.src_uri for f in named}
 
 
-def _markdown_under(path: Path) -> list[Path]:
+def _loose_file(config: MkDocsConfig, real: str) -> File:
+    """A named page outside the site; ``../`` in its ``src_uri`` keeps it apart from site pages."""
+    uri = os.path.relpath(real, config.docs_dir).replace(os.sep, "/")
+    return File(uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+
+
+def _markdown_under(given: str) -> list[Path]:
+    path = Path(given)
     if path.is_dir():
-        return sorted(p for p in path.rglob("*.md") if p.is_file())
+        found = (p for p in path.rglob("*") if p.suffix.lower() in markdown_extensions)
+        return sorted(p for p in found if p.is_file())
     if not path.exists():
-        raise click.UsageError(f"no such file or folder: '{path}'")
+        raise click.UsageError(f"no such file or folder: '{given}'")
     return [path]
 
 
@@ -109,35 +187,77 @@ def cli() -> None:
     """Check, list, create and explain design documents of an MkDocs site."""
 
 
-_config_option = click.option("-f", "--config-file", help="MkDocs configuration (default ./mkdocs.yml).")
+_config_option = click.option(
+    "-f", "--config-file", help="MkDocs configuration (default ./mkdocs.yml)."
+)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @_config_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
-@click.option("--fail-on", type=click.Choice(["error", "warn"]), default="error", show_default=True,
-              help="Lowest level that makes the exit code 1.")
-@click.option("--baseline", type=click.Path(dir_okay=False), help="Only fail on findings not in this file; records it when missing.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warn"]),
+    help="Lowest level that makes the exit code 1 [default: warn with `strict: true` in "
+    "mkdocs.yml, as `mkdocs build` then fails on warnings; else error].",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    help="Only fail on findings not in this file; records it when missing.",
+)
 @click.option("--update-baseline", is_flag=True, help="Rewrite the baseline with today's findings.")
-def check(paths: tuple[str, ...], config_file: str | None, fmt: str, fail_on: str,
+def check(paths: tuple[str, ...], config_file: str | None, fmt: str, fail_on: str | None,
           baseline: str | None, update_baseline: bool) -> None:  # fmt: skip
     """Report what a build would report, without building: placeholders, statuses, dates."""
-    project = _load(config_file, paths)
-    found = project.registry.levelled()
+    if update_baseline and not baseline:
+        raise click.UsageError("--update-baseline needs --baseline FILE")
+    project = _load(config_file, paths_given=bool(paths))
+    registry, named = project.collect(paths)
+    found = [
+        (f, lvl) for f, lvl in registry.levelled() if named is None or f.location.path in named
+    ]
+    known = 0
     if baseline and (update_baseline or not os.path.exists(baseline)):
-        baselines.write(baseline, [f for f, _ in found])
-        click.echo(f"Recorded {len(found)} finding(s) in {baseline}", err=True)
-        sys.exit(0)
-    if baseline:
-        try:
-            known = baselines.read(baseline)
-        except ValueError as error:
-            raise click.ClickException(str(error)) from None
-        found = baselines.new_only(found, known)
-    click.echo(_format(found, project.registry, fmt), nl=False)
-    failing = {"error"} if fail_on == "error" else {"error", "warn"}
+        _record(baseline, [f for f, _ in found])
+        known, found = len(found), []  # everything found is now known
+    elif baseline:
+        fresh = baselines.new_only(found, _read_baseline(baseline))
+        known, found = len(found) - len(fresh), fresh
+    click.echo(_format(found, registry, fmt), nl=False)
+    if fmt == "text":
+        click.echo(_summary([level for _, level in found], known), err=True)
+    strict = fail_on == "warn" or (fail_on is None and project.config.strict)
+    failing = {"error", "warn"} if strict else {"error"}
     sys.exit(1 if any(level in failing for _, level in found) else 0)
+
+
+def _record(path: str, found: list[Finding]) -> None:
+    try:
+        baselines.write(path, found)
+    except OSError as error:
+        raise click.ClickException(f"cannot write the baseline '{path}': {error}") from None
+    click.echo(f"Recorded {len(found)} finding(s) in {path}", err=True)
+
+
+def _read_baseline(path: str) -> Counter[baselines.Key]:
+    try:
+        return baselines.read(path)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _summary(levels: list[str], known: int) -> str:
+    counts = (levels.count("error"), levels.count("warn"), levels.count("info"))
+    text = "{} error(s), {} warning(s), {} info".format(*counts)
+    return text + (f"; {known} known finding(s) in the baseline" if known else "")
 
 
 def _format(found: list[tuple[Finding, str]], registry: Registry, fmt: str) -> str:
@@ -151,82 +271,115 @@ def _format(found: list[tuple[Finding, str]], registry: Registry, fmt: str) -> s
     if fmt == "github":
         kinds = {"error": "error", "warn": "warning", "info": "notice"}
         return "".join(
-            f"::{kinds[level]} file={registry.where_path(f.location.path)},line={f.location.line},"
-            f"col={f.location.column},title=mkdocs-design {f.code}::{_gh(f.message)}\n"
+            f"::{kinds[level]} file={_gh(registry.where_path(f.location.path), prop=True)},"
+            f"line={f.location.line},col={f.location.column},"
+            f"title={_gh(f'mkdocs-design {f.code}', prop=True)}::{_gh(f.message)}\n"
             for f, level in found
         )
-    lines = [f"{registry.where(f.location)}: {f.message}" for f, _ in found]
-    levels = [level for _, level in found]
-    summary = f"{levels.count('error')} error(s), {levels.count('warn')} warning(s)"
-    return "".join(line + "\n" for line in [*lines, summary])
+    return "".join(f"{registry.where(f.location)}: {f.message}\n" for f, _ in found)
 
 
-def _gh(message: str) -> str:
-    return message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+def _gh(text: str, *, prop: bool = False) -> str:
+    """Escape for a workflow command, as @actions/core does (properties also escape , and :)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
 @cli.command("list")
 @_config_option
-@click.option("--status", "statuses", multiple=True, help="Only designs with this status (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--status", "statuses", multiple=True, help="Only designs with this status (repeatable)."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 def list_(config_file: str | None, statuses: tuple[str, ...], fmt: str) -> None:
     """Print the catalog: one row per design."""
     project = _load(config_file)
+    registry, _ = project.collect()
     table = project.rules.parse.statuses
-    wanted = {table.resolve(s) or s for s in statuses}
-    docs = [d for d in project.registry.catalog.docs if not wanted or d.canonical_status in wanted]
+    wanted = {table.resolve(s) or s.casefold() for s in statuses}
+    docs = [d for d in registry.catalog.docs if not wanted or _status_of(d) & wanted]
     if fmt == "json":
         urls = {f.src_uri: f.url for f in get_files(project.config).documentation_pages()}
-        data = json.loads(render_json(project.registry.catalog, lambda uri: urls.get(uri, uri)))
-        data["designs"] = [d for d in data["designs"] if d["src"] in {doc.src_uri for doc in docs}]
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        catalog = Catalog.from_docs(docs, table)
+        click.echo(render_json(catalog, lambda uri: urls.get(uri, uri)), nl=False)
         return
-    rows = [("STATUS", "CREATED", "COMP", "OPEN", "HOLES", "TITLE", "PATH")]
-    rows += [
-        (d.canonical_status or (d.status.raw if d.status else "-"), str(d.created or d.created_raw or "-"),
-         str(len(d.components)), str(len(d.open_questions)), str(len(d.placeholders)), d.title,
-         project.registry.where_path(d.src_uri))
-        for d in docs
-    ]  # fmt: skip
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    header = ("STATUS", "CREATED", "COMP", "OPEN", "HOLES", "TITLE", "PATH")
+    rows = [header, *(_row(d, registry) for d in docs)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
     for row in rows:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[-1])
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        click.echo("  ".join([*cells, row[-1]]))
+
+
+def _status_of(doc: DesignDoc) -> set[str | None]:
+    """What ``--status`` matches: the canonical status, or an unknown status as written."""
+    return {doc.canonical_status, doc.status.raw.casefold() if doc.status else None} - {None}
+
+
+def _row(doc: DesignDoc, registry: Registry) -> tuple[str, ...]:
+    status = doc.canonical_status or (doc.status.raw if doc.status else "-")
+    return (
+        status,
+        str(doc.created or doc.created_raw or "-"),
+        str(len(doc.components)),
+        str(len(doc.open_questions)),
+        str(len(doc.placeholders)),
+        doc.title,
+        registry.where_path(doc.src_uri),
+    )
 
 
 @cli.command()
 @click.argument("name")
 @_config_option
-@click.option("--dir", "folder", type=click.Path(file_okay=False), help="Folder to write in (default: docs_dir).")
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(file_okay=False),
+    help="Folder to write in (default: docs_dir).",
+)
 def new(name: str, config_file: str | None, folder: str | None) -> None:
     """Start a design page from the packaged template, titled NAME."""
-    if not name.strip():
+    name = " ".join(name.split())
+    if not name:
         raise click.UsageError("the feature name is empty")
     target_dir = Path(folder or _docs_dir(config_file))
     slug = slugify(name, "-") or slugify_unicode(name, "-") or "design"
     target = target_dir / f"{slug}.md"
-    if target.exists():
-        raise click.ClickException(f"'{target}' already exists; not overwriting it")
-    target_dir.mkdir(parents=True, exist_ok=True)
-    target.write_text(new_page(name.strip(), dt.date.today()), encoding="utf-8")
-    click.echo(str(target))
+    try:
+        target_dir.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8", newline="\n") as page:  # "x": never overwrite
+            page.write(new_page(name, dt.date.today()))
+    except FileExistsError:
+        raise click.ClickException(
+            f"'{_shown(target)}' already exists; not overwriting it"
+        ) from None
+    except OSError as error:
+        raise click.ClickException(f"cannot write '{_shown(target)}': {error}") from None
+    click.echo(_shown(target))
 
 
 def new_page(name: str, today: dt.date) -> str:
     """The template with the title, Created date and Draft status filled in."""
     text = template_text()
     text = text.replace("# Design: [Feature Name]", f"# Design: {name}", 1)
-    text = text.replace("**Created:** [Date]", f"**Created:** {today.isoformat()}", 1)
-    return text
+    return text.replace("**Created:** [Date]", f"**Created:** {today.isoformat()}", 1)
 
 
 def _docs_dir(config_file: str | None) -> str:
-    path = config_file or "mkdocs.yml"
-    if not os.path.exists(path):
-        return "docs"
+    path = _config_path(config_file)
+    return str(_read_config(path).docs_dir) if path else "docs"
+
+
+def _shown(path: Path) -> str:
+    """A path as users typed it: relative to the working folder when inside it."""
+    absolute = path.absolute()
     try:
-        return str(load_config(path).docs_dir)
-    except ConfigurationError as error:
-        raise click.ClickException(f"configuration error: {error}") from None
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)
 
 
 @cli.command()
@@ -234,19 +387,42 @@ def _docs_dir(config_file: str | None) -> str:
 @_config_option
 def explain(path: str, config_file: str | None) -> None:
     """Say whether PATH is a design page and why, and what the parser read from it."""
-    project = _load(config_file, (path,))
-    source = Path(path).read_text(encoding="utf-8-sig")
-    click.echo(explaining.explain(path, source, project.rules.parse))
+    project = _load(config_file, paths_given=True)
+    try:
+        source = Path(path).read_text(encoding="utf-8-sig")  # as MkDocs reads pages
+    except (OSError, UnicodeDecodeError) as error:
+        raise click.ClickException(f"cannot read '{path}': {error}") from None
+    report = explaining.explain(
+        path, source, project.rules.parse, left_out=_left_out(project, path)
+    )
+    click.echo(report, nl=False)
 
 
-def main(argv: list[str] | None = None) -> Any:
+def _left_out(project: Project, path: str) -> str | None:
+    """Why a build never looks at the page for designs, if it does not."""
+    real, docs = os.path.realpath(path), os.path.realpath(project.config.docs_dir)
+    if not project.configured or not real.startswith(docs + os.sep):
+        return None
+    uri = os.path.relpath(real, docs).replace(os.sep, "/")
+    file = next((f for f in get_files(project.config) if f.src_uri == uri), None)
+    include, exclude = project.rules.include, project.rules.exclude
+    if file is not None and not file.inclusion.is_included():
+        return "MkDocs leaves it out of the site (`exclude_docs` or `draft_docs`)"
+    if include is not None and not include.match_file(uri):
+        return "no pattern of the plugin's `include` in mkdocs.yml matches it"
+    if exclude is not None and exclude.match_file(uri):
+        return "a pattern of the plugin's `exclude` in mkdocs.yml matches it"
+    return None
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
     """Run the command line; usage and configuration errors exit with 2."""
     try:
-        return cli.main(args=argv, prog_name="mkdocs-design", standalone_mode=False)
-    except click.exceptions.Exit as done:
-        sys.exit(done.exit_code)
+        code = cli.main(args=argv, prog_name="mkdocs-design", standalone_mode=False)
     except click.ClickException as error:
         error.show()
         sys.exit(USAGE)
     except click.Abort:
+        click.echo("Aborted!", err=True)
         sys.exit(USAGE)
+    sys.exit(code if isinstance(code, int) else 0)
