@@ -10,175 +10,30 @@ level, 2 usage or configuration error.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
-import logging
 import os
 import sys
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import click
 from markdown.extensions.toc import slugify, slugify_unicode
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, ConfigurationError
-from mkdocs.structure.files import File, Files, get_files
-from mkdocs.utils import markdown_extensions
+from mkdocs.structure.files import get_files
 
 from mkdocs_design import baseline as baselines
 from mkdocs_design import explain as explaining
 from mkdocs_design.catalog import Catalog
-from mkdocs_design.config import DesignConfig
 from mkdocs_design.export import render_json
-from mkdocs_design.registry import Registry, Rules, build_rules
+from mkdocs_design.project import Project, config_path, load_project, read_config
 from mkdocs_design.sections import template_text
 
 if TYPE_CHECKING:
     from collections import Counter
-    from collections.abc import Iterator
-
-    from mkdocs.config.defaults import MkDocsConfig
 
     from mkdocs_design.model import DesignDoc, Finding
+    from mkdocs_design.registry import Registry
 
 USAGE = 2
-_DEFAULT_FILES = ("mkdocs.yml", "mkdocs.yaml")  # what `mkdocs build` looks for, in order
-
-
-@dataclass
-class Project:
-    """The site as the command line sees it: configuration and rules."""
-
-    config: MkDocsConfig
-    rules: Rules
-    configured: bool
-
-    def collect(self, paths: tuple[str, ...] = ()) -> tuple[Registry, set[str] | None]:
-        """Parse the site as a build does; with paths, also say which pages were named.
-
-        The whole site is always parsed, so that checks across pages (Used By against
-        Depends On, components named elsewhere) see the complete catalog, as in a build.
-        """
-        files, named = _files(self.config, paths, configured=self.configured)
-        return Registry.collect(files, self.config, self.rules, {}, serving=False), named
-
-
-def _load(config_file: str | None, *, paths_given: bool = False) -> Project:
-    """Load ``mkdocs.yml``, or the defaults when there is none and paths are given."""
-    path = _config_path(config_file)
-    if path is None and not paths_given:
-        raise click.UsageError(f"no configuration file at '{config_file or 'mkdocs.yml'}' "
-                               "(use -f, or give paths)")  # fmt: skip
-    config = _read_config(path)
-    try:
-        rules = build_rules(_options(config), config, serving=False)
-    except ValueError as error:
-        raise click.ClickException(f"configuration error: {error}") from None
-    return Project(config, rules, configured=path is not None)
-
-
-def _config_path(config_file: str | None) -> str | None:
-    """The configuration to read: ``-f`` when given (it must exist), else MkDocs' default."""
-    if config_file is not None:
-        if not os.path.isfile(config_file):
-            raise click.UsageError(f"no configuration file at '{config_file}'")
-        return config_file
-    return next((name for name in _DEFAULT_FILES if os.path.isfile(name)), None)
-
-
-def _read_config(path: str | None) -> MkDocsConfig:
-    """Load and validate the configuration; MkDocs' own messages become the error text."""
-    with _captured_mkdocs_log() as messages:
-        try:
-            config = load_config(path) if path else _default_config()
-        except (Abort, ConfigurationError) as error:
-            reasons = [text for level, text in messages if level >= logging.ERROR]
-            raise click.ClickException(
-                "configuration error: " + ("; ".join(reasons) or error.format_message())
-            ) from None
-    for _, text in messages:
-        click.echo(f"warning: {text}", err=True)
-    return config
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[tuple[int, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append((record.levelno, record.getMessage()))
-
-
-@contextmanager
-def _captured_mkdocs_log() -> Iterator[list[tuple[int, str]]]:
-    """Collect what MkDocs logs (it has no handler outside its own CLI); mute it afterwards."""
-    logger = logging.getLogger("mkdocs")
-    handler, propagate = _Collect(), logger.propagate
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
-        yield handler.messages
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
-        logger.setLevel(logging.ERROR)  # later INFO/WARNING chatter (file walk) is not ours
-
-
-def _default_config() -> MkDocsConfig:
-    """A site of defaults rooted at the working folder, for ``check PATH`` without mkdocs.yml."""
-    here = os.getcwd()
-    # MkDocs insists site_dir and docs_dir do not contain each other; nothing is written there.
-    site_dir = os.path.join(os.path.dirname(here), os.path.basename(here) + ".mkdocs-design-site")
-    text = b"site_name: mkdocs-design check\nplugins: [design]\n"
-    return load_config(io.BytesIO(text), docs_dir=here, site_dir=site_dir)
-
-
-def _options(config: MkDocsConfig) -> DesignConfig:
-    plugin = config.plugins.get("design")
-    if plugin is not None:
-        return plugin.config  # type: ignore[no-any-return]
-    options = DesignConfig()
-    options.load_dict({})
-    options.validate()
-    return options
-
-
-def _files(
-    config: MkDocsConfig, paths: tuple[str, ...], *, configured: bool
-) -> tuple[Files, set[str] | None]:
-    """The site's files plus any named page outside it, and the ``src_uri`` of each named page.
-
-    Pages come from MkDocs' own file walk, so ``exclude_docs``, ``draft_docs`` and the
-    README/index rule apply exactly as in a build. Without mkdocs.yml there is no site to
-    walk: only the named pages are read.
-    """
-    site = get_files(config) if configured else Files([])
-    if not paths:
-        return site, None
-    known = {os.path.realpath(f.abs_src_path): f for f in site if f.abs_src_path}
-    wanted = dict.fromkeys(os.path.realpath(md) for given in paths for md in _markdown_under(given))
-    named = [known.get(real) or _loose_file(config, real) for real in wanted]
-    extra = [f for f in named if os.path.realpath(f.abs_src_path or "") not in known]
-    return Files([*site, *extra]), {f.src_uri for f in named}
-
-
-def _loose_file(config: MkDocsConfig, real: str) -> File:
-    """A named page outside the site; ``../`` in its ``src_uri`` keeps it apart from site pages."""
-    uri = os.path.relpath(real, config.docs_dir).replace(os.sep, "/")
-    return File(uri, config.docs_dir, config.site_dir, config.use_directory_urls)
-
-
-def _markdown_under(given: str) -> list[Path]:
-    path = Path(given)
-    if path.is_dir():
-        found = (p for p in path.rglob("*") if p.suffix.lower() in markdown_extensions)
-        return sorted(p for p in found if p.is_file())
-    if not path.exists():
-        raise click.UsageError(f"no such file or folder: '{given}'")
-    return [path]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -219,7 +74,7 @@ def check(paths: tuple[str, ...], config_file: str | None, fmt: str, fail_on: st
     """Report what a build would report, without building: placeholders, statuses, dates."""
     if update_baseline and not baseline:
         raise click.UsageError("--update-baseline needs --baseline FILE")
-    project = _load(config_file, paths_given=bool(paths))
+    project = load_project(config_file, paths_given=bool(paths))
     registry, named = project.collect(paths)
     found = [
         (f, lvl) for f, lvl in registry.levelled() if named is None or f.location.path in named
@@ -295,7 +150,7 @@ def _gh(text: str, *, prop: bool = False) -> str:
 )
 def list_(config_file: str | None, statuses: tuple[str, ...], fmt: str) -> None:
     """Print the catalog: one row per design."""
-    project = _load(config_file)
+    project = load_project(config_file)
     registry, _ = project.collect()
     table = project.rules.parse.statuses
     wanted = {table.resolve(s) or s.casefold() for s in statuses}
@@ -369,8 +224,8 @@ def new_page(name: str, today: dt.date) -> str:
 
 
 def _docs_dir(config_file: str | None) -> str:
-    path = _config_path(config_file)
-    return str(_read_config(path).docs_dir) if path else "docs"
+    path = config_path(config_file)
+    return str(read_config(path).docs_dir) if path else "docs"
 
 
 def _shown(path: Path) -> str:
@@ -387,7 +242,7 @@ def _shown(path: Path) -> str:
 @_config_option
 def explain(path: str, config_file: str | None) -> None:
     """Say whether PATH is a design page and why, and what the parser read from it."""
-    project = _load(config_file, paths_given=True)
+    project = load_project(config_file, paths_given=True)
     try:
         source = Path(path).read_text(encoding="utf-8-sig")  # as MkDocs reads pages
     except (OSError, UnicodeDecodeError) as error:

@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "mkdocs_design"
 # Only the MkDocs-facing glue may import MkDocs; everything else is testable with strings.
-MKDOCS_EDGE = {"plugin.py", "config.py", "registry.py", "cli.py"}
+MKDOCS_EDGE = {"plugin.py", "config.py", "registry.py", "cli.py", "project.py"}
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
