@@ -76,6 +76,9 @@ def check(paths: tuple[str, ...], config_file: str | None, fmt: str, fail_on: st
         raise click.UsageError("--update-baseline needs --baseline FILE")
     project = load_project(config_file, paths_given=bool(paths))
     registry, named = project.collect(paths)
+    conflicts = registry.conflicts(project.files)
+    for problem in conflicts:
+        click.echo(f"error: {problem}", err=True)  # the build stops on these too
     found = [
         (f, lvl) for f, lvl in registry.levelled() if named is None or f.location.path in named
     ]
@@ -91,7 +94,8 @@ def check(paths: tuple[str, ...], config_file: str | None, fmt: str, fail_on: st
         click.echo(_summary([level for _, level in found], known), err=True)
     strict = fail_on == "warn" or (fail_on is None and project.config.strict)
     failing = {"error", "warn"} if strict else {"error"}
-    sys.exit(1 if any(level in failing for _, level in found) else 0)
+    failed = any(level in failing for _, level in found) or bool(conflicts)
+    sys.exit(1 if failed else 0)
 
 
 def _record(path: str, found: list[Finding]) -> None:

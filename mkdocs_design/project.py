@@ -10,7 +10,7 @@ import io
 import logging
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +38,7 @@ class Project:
     config: MkDocsConfig
     rules: Rules
     configured: bool
+    files: Files = field(default_factory=lambda: Files([]))
 
     def collect(self, paths: tuple[str, ...] = ()) -> tuple[Registry, set[str] | None]:
         """Parse the site as a build does; with paths, also say which pages were named.
@@ -45,8 +46,8 @@ class Project:
         The whole site is always parsed, so that checks across pages (Used By against
         Depends On, components named elsewhere) see the complete catalog, as in a build.
         """
-        files, named = _files(self.config, paths, configured=self.configured)
-        return Registry.collect(files, self.config, self.rules, {}, serving=False), named
+        self.files, named = _files(self.config, paths, configured=self.configured)
+        return Registry.collect(self.files, self.config, self.rules, {}, serving=False), named
 
 
 def load_project(config_file: str | None, *, paths_given: bool = False) -> Project:

@@ -97,10 +97,7 @@ def build_rules(options: DesignConfig, config: MkDocsConfig, *, serving: bool) -
         parse.placeholders,
         _key(parse.slugify),
     )
-    specs = [
-        GitIgnoreSpec.from_lines(p) if p else None
-        for p in (options.include, options.exclude)
-    ]
+    specs = [GitIgnoreSpec.from_lines(p) if p else None for p in (options.include, options.exclude)]
     return Rules(parse, policy, options, colors, specs[0], specs[1], fingerprint)
 
 
@@ -264,14 +261,14 @@ class Registry:
         """Add the catalog pages, ``catalog.json`` and the assets; return path conflicts."""
         options, site = self.rules.options, self.site
         inclusion = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
-        problems: list[str] = []
+        problems = self.conflicts(files)
         for view, title in _views(options):
             path = site.settings.paths[view]
-            if not _conflict(files, path, view, problems):
+            if files.get_file_from_path(path) is None:
                 file = File.generated(config, path, content="", inclusion=inclusion)
                 file.content_string = site.generated_page(view, path, title, url=file.url)
                 files.append(file)
-        if options.json and not _conflict(files, options.json_path, "json", problems):
+        if options.json and files.get_file_from_path(options.json_path) is None:
             urls = {f.src_uri: f.url for f in files.documentation_pages()}
             content = render_json(self.catalog, lambda uri: urls.get(uri, uri), self.insights)
             files.append(File.generated(config, options.json_path, content=content))
@@ -282,6 +279,17 @@ class Registry:
                 )
                 files.append(File.generated(config, f"{ASSET_DIR}/{asset}", content=text))
         return problems
+
+    def conflicts(self, files: Files) -> list[str]:
+        """Messages for each user file sitting where a catalog page would be generated."""
+        options = self.rules.options
+        wanted = [(view, self.site.settings.paths[view]) for view, _ in _views(options)]
+        wanted += [("json", options.json_path)] if options.json else []
+        return [
+            _conflict(existing, path, view)
+            for view, path in wanted
+            if (existing := files.get_file_from_path(path))
+        ]
 
     def set_nav_status(self, page: Page) -> None:
         """Give a design page's metadata its status, for Material's nav indicator."""
@@ -330,17 +338,12 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def _conflict(files: Files, path: str, view: str, problems: list[str]) -> bool:
-    existing = files.get_file_from_path(path)
-    if existing is None:
-        return False
-    option = "json" if view == "json" else view
-    problems.append(
+def _conflict(existing: File, path: str, view: str) -> str:
+    return (
         f"cannot generate the {view} page at '{path}': your page '{existing.src_uri}' is "
-        f"already there and is never overwritten. Move it, or set '{option}_path' "
-        f"(or '{option}: false') in mkdocs.yml."
+        f"already there and is never overwritten. Move it, or set '{view}_path' "
+        f"(or '{view}: false') in mkdocs.yml."
     )
-    return True
 
 
 def _source(file: File) -> str | None:

@@ -348,6 +348,19 @@ def test_sample_site_passes_even_with_fail_on_warn(sample_copy: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_check_reports_a_page_where_a_catalog_page_would_go(tmp_path: Path) -> None:
+    """A user page at a generated path stops the build, so ``check`` fails on it too."""
+    docs = {"design-catalog/index.md": "# Our own index\n", "a.md": "# Design: A\n"}
+    write_site(tmp_path, docs)
+    result = run_cli("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "cannot generate the overview page at 'design-catalog/index.md'" in result.stderr
+    assert "overview_path" in result.stderr
+    build = run_mkdocs("build", cwd=tmp_path)
+    assert build.returncode == 1
+    assert "cannot generate the overview page at 'design-catalog/index.md'" in build.stderr
+
+
 @pytest.mark.parametrize(
     ("config", "args", "expected"),
     [
