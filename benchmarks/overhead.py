@@ -99,6 +99,8 @@ def measure_builds(designs: int, theme: str, pairs: int, seed: int) -> dict[str,
 
 def measure_alone(designs: int, seed: int) -> tuple[float, float]:
     """The plugin's pure pipeline on a generated site: (seconds, seconds per design page)."""
+    from mkdocs.utils import get_relative_url
+
     from mkdocs_design.catalog import Catalog
     from mkdocs_design.export import render_json
     from mkdocs_design.lifecycle import Insights
@@ -122,10 +124,14 @@ def measure_alone(designs: int, seed: int) -> tuple[float, float]:
         catalog, last_changed={}, today=__import__("datetime").date(2026, 1, 1)
     )
     paths = {v: f"design-catalog/{v}.md" for v in ("overview", "components", "questions", "graph")}
-    site = Site(catalog, insights, Settings(paths=paths, script="assets/catalog.js"))
+    urls = {uri: uri[:-3] + "/" for uri in [*sources, *paths.values()]}
+    settings = Settings(
+        paths=paths, script="assets/catalog.js", urls=urls, relative_url=get_relative_url
+    )
+    site = Site(catalog, insights, settings)
     for view, path in paths.items():
-        site.generated_page(view, path, view.title(), url=path[:-3] + "/")
-    render_json(catalog, lambda uri: uri, insights)
+        site.generated_page(view, path, view.title())
+    render_json(catalog, urls.__getitem__, insights)
     elapsed = time.perf_counter() - start
     return elapsed, elapsed / designs
 

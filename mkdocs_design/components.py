@@ -8,6 +8,7 @@ the rows of a table. All three read into the same :class:`~mkdocs_design.model.C
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -58,20 +59,25 @@ def components(
 ) -> tuple[tuple[Component, ...], list[Finding]]:
     """The components of the Component Structure sections, and problems met reading them."""
     found: list[Component] = []
+    starts = [h.index for h in page.headings]
     for section in (s for s in sections if s.key == "Component Structure"):
-        heads = [h for h in page.headings if section.start <= h.index < section.end]
+        first = bisect.bisect_left(starts, section.start)
+        heads = page.headings[first : bisect.bisect_left(starts, section.end, first)]
         done = 0  # body index up to which headings were read as part of a component
         for n, head in enumerate(heads):
-            later = heads[n + 1 :]
-            end = next((h.index for h in later if h.level <= head.level), section.end)
+            # Indexes, not slices of `heads`: a page with thousands of components must stay linear.
+            stop = next((m for m in range(n + 1, len(heads)) if heads[m].level <= head.level), None)
+            end = section.end if stop is None else heads[stop].index
             if head.index < done:
                 continue
-            if later and later[0].level > head.level and not _field_of(later[0].text):
+            after = heads[n + 1] if n + 1 < len(heads) else None
+            if after is not None and after.level > head.level and not _field_of(after.text):
                 continue  # a grouping heading such as "### Components"
             if is_group(head.text):
                 found += _bold_components(page, head, head.index + 1, end, offset)
             else:
-                found.append(_component(page, head, end, offset))
+                subheads = heads[n + 1 : len(heads) if stop is None else stop]
+                found.append(_component(page, head, subheads, end, offset))
             done = end
         if not heads:
             found += _bold_components(page, section.heading, section.start, section.end, offset)
@@ -127,14 +133,17 @@ def component_name(title: str) -> tuple[str, str | None]:
     return name or (path or title.strip()), path
 
 
-def _component(page: Scan, head: Heading, end: int, offset: int) -> Component:
+def _component(
+    page: Scan, head: Heading, inner: Sequence[Heading], end: int, offset: int
+) -> Component:
+    """One component: ``head`` and its body up to ``end``, ``inner`` the headings in between."""
     name, path = component_name(head.raw)
     values: dict[str, list[str]] = {
         "intro": [], "responsibility": [], "dependencies": [], "behaviours": []
     }  # fmt: skip
     languages: list[str] = []
     current: str | None = "intro"  # a paragraph before any field says what the component does
-    subheads = {h.index: h.text for h in page.headings if head.index < h.index < end}
+    subheads = {h.index: h.text for h in inner}
     for i in range(head.index + 1, end):
         line = page.lines[i]
         if i in subheads:

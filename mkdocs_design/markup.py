@@ -11,7 +11,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from mkdocs_design.statuses import slug
 
@@ -40,7 +40,12 @@ def md_text(value: object) -> Markup:
 
 def escape_attr(value: str) -> Markup:
     """Escape a value for an HTML attribute."""
-    return Markup.escape(value)
+    return escape(value)
+
+
+def a(url: str, text: object) -> Markup:
+    """An HTML link; both parts escaped."""
+    return Markup(f'<a href="{escape(url)}">{escape(text)}</a>')
 
 
 def relative(from_uri: str, to_uri: str, anchor: str = "") -> str:
@@ -71,19 +76,25 @@ def badge(status: Status | None, colors: Mapping[str, str] | None = None) -> Mar
     color = (colors or {}).get(name)
     style = f' style="--design-badge-color: {color}"' if color and _COLOR.match(color) else ""
     return Markup(
-        '<span class="design-badge design-badge--{css}" data-design-status="{name}"{style}>'
-        '<span class="design-badge__label">Status: </span>{text}</span>'
-    ).format(css=css, name=name, style=Markup(style), text=text)
+        f'<span class="design-badge design-badge--{escape(css)}" '
+        f'data-design-status="{escape(name)}"{style}>'
+        f'<span class="design-badge__label">Status: </span>{escape(text)}</span>'
+    )
 
 
-def row_data(docs: Sequence[DesignDoc]) -> Markup:
-    """An empty marker in a table row carrying the statuses and team folders the filters use."""
+def row_data(docs: Sequence[DesignDoc], anchor: str | None = None) -> Markup:
+    """An empty marker in a table row carrying the statuses and team folders the filters use.
+
+    With ``anchor``, it is also the row's link target (``id``).
+    """
     statuses = " ".join(dict.fromkeys(slug(d.canonical_status or "unknown") for d in docs))
     folders = " ".join(
         dict.fromkeys(d.src_uri.split("/", 1)[0] if "/" in d.src_uri else "." for d in docs)
     )
-    return Markup('<span class="design-row" data-status="{}" data-folder="{}"></span>').format(
-        statuses, folders
+    ident = f' id="{escape(anchor)}"' if anchor else ""
+    return Markup(
+        f'<span class="design-row"{ident} data-status="{escape(statuses)}" '
+        f'data-folder="{escape(folders)}"></span>'
     )
 
 
@@ -96,7 +107,7 @@ def anchor_item(line: str, anchor: str) -> str:
     match = _ITEM_START.match(line)
     if match is None:
         return line
-    tag = Markup('<span class="design-question" id="{}"></span>').format(anchor)
+    tag = f'<span class="design-question" id="{escape(anchor)}"></span>'
     return f"{match.group(1)}{tag}{line[match.end() :]}"
 
 

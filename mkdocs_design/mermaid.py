@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from mkdocs_design.graph import Graph
     from mkdocs_design.model import DesignDoc
 
+#: Mermaid's default ``maxTextSize``: it refuses to draw longer diagram sources.
+MAX_TEXT = 50_000
+
 _ENTITIES = {
     '"': "#quot;",
     "<": "#lt;",

@@ -105,7 +105,9 @@ def split_front_matter(src_uri: str, source: str) -> FrontMatter:
         return FrontMatter({}, 0)
     try:
         data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as error:
+    # Not only YAMLError: `created: 2025-13-01` is a ValueError from the date constructor.
+    # MkDocs catches every exception here too (mkdocs/utils/meta.py) and keeps the page.
+    except Exception as error:
         if not match.group(1).strip(" \t").startswith(("\n", "#")):
             return FrontMatter({}, 0, _yaml_finding(src_uri, error))
         # "---", a blank line, then "# Title": a thematic break, not front matter.
@@ -117,17 +119,25 @@ def split_front_matter(src_uri: str, source: str) -> FrontMatter:
     return FrontMatter(data, match.group(0).count("\n") + skipped)
 
 
-def _yaml_finding(src_uri: str, error: yaml.YAMLError) -> Finding:
+def _yaml_finding(src_uri: str, error: Exception) -> Finding:
     mark = getattr(error, "problem_mark", None)
     line = 2 + (mark.line if mark is not None else 0)
-    problem = getattr(error, "problem", None) or "invalid YAML"
+    problem = getattr(error, "problem", None) or str(error) or "invalid YAML"
     message = f"front matter is not valid YAML ({problem}); MkDocs shows it as text"
     return Finding("front-matter", Severity.WARNING, Location(src_uri, line), message)
 
 
 def body_lines(source: str, front: FrontMatter) -> list[str]:
-    """The page body's lines, after front matter, with any line ending removed."""
-    return source.splitlines()[front.offset :]
+    r"""The page body's lines, after front matter, with any line ending removed.
+
+    Lines end at ``\n`` only, as Python-Markdown splits them and editors count them: not at
+    the form feeds, ``U+2028`` and other separators ``str.splitlines`` also breaks at, which
+    would shift every line after them.
+    """
+    lines = source.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return lines[front.offset :]
 
 
 def detect(front: FrontMatter, page: Scan, rules: ParseRules) -> Detection:
@@ -174,6 +184,11 @@ def parse_page(src_uri: str, source: str, rules: ParseRules) -> DesignDoc | None
         source: The page's full source text, front matter included.
         rules: The site's parsing rules.
     """
+    # MkDocs reads pages as utf-8-sig with universal newlines; callers holding raw text get the
+    # same, so a BOM or CR line endings change nothing.
+    source = source.removeprefix("\ufeff")
+    if "\r" in source:
+        source = source.replace("\r\n", "\n").replace("\r", "\n")
     front = split_front_matter(src_uri, source)
     lines = body_lines(source, front)
     page = scan(lines, rules.slugify, rules.separator, attr_list=rules.attr_list)
@@ -195,6 +210,9 @@ def build_doc(
     created, created_raw, created_line = fields.created(front.meta, preamble, offset)
     found: list[Finding] = [front.error] if front.error else []
     found += _status_findings(status, at)
+    if page.unclosed is not None:
+        line = page.lines[page.unclosed]
+        found.append(_unclosed_finding(src_uri, line, page.unclosed + offset + 1))
     if created is None and created_raw is not None:
         message = f'created date "{created_raw}" is not a date (use YYYY-MM-DD)'
         found.append(
@@ -275,6 +293,20 @@ def _status_findings(status: Status | None, at: Callable[[int], Location]) -> li
         "or use one of the configured statuses"
     )
     return [Finding("unknown-status", Severity.WARNING, where, message)]
+
+
+def _unclosed_finding(src_uri: str, line: str, number: int) -> Finding:
+    """The fence on ``line`` (real line ``number``) is never closed."""
+    indent = len(line) - len(line.lstrip(" \t"))
+    fence = re.match(r"`+|~+", line[indent:])
+    close = fence.group() if fence else "```"
+    message = (
+        "this code block is never closed, so MkDocs shows it, and every code block after it, "
+        f"as ordinary text; close it with a line holding only {close}"
+    )
+    return Finding(
+        "unclosed-fence", Severity.WARNING, Location(src_uri, number, indent + 1), message
+    )
 
 
 def _placeholders(page: Scan, offset: int, rules: ParseRules) -> tuple[Any, ...]:

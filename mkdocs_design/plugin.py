@@ -100,6 +100,15 @@ class DesignPlugin(BasePlugin[DesignConfig]):
         with self._timed():
             return self._registry.decorate(page.file.src_uri, markdown, page.meta)
 
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Put the catalog's HTML blocks in, after Python-Markdown (see ``render.Fragments``)."""
+        if self._registry is None:
+            return None
+        with self._timed():
+            return self._registry.fill(page.file.src_uri, html)
+
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:

@@ -11,12 +11,13 @@ import datetime as dt
 import hashlib
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import get_relative_url
 from pathspec import GitIgnoreSpec
 
 from mkdocs_design.catalog import Catalog
@@ -28,6 +29,7 @@ from mkdocs_design.markers import find_markers
 from mkdocs_design.model import DesignDoc, Finding, Location, Severity
 from mkdocs_design.parse import ParseRules, parse_page
 from mkdocs_design.placeholders import PlaceholderRules, default_template
+from mkdocs_design.render import Fragments
 from mkdocs_design.statuses import DEFAULT_STATUSES, StatusTable, slug
 from mkdocs_design.views import Settings, Site
 
@@ -148,6 +150,7 @@ class Registry:
     display: dict[str, str] = field(default_factory=dict)
     extra: list[Finding] = field(default_factory=list)
     scanned: int = 0
+    fragments: dict[str, Fragments] = field(default_factory=dict)
     insights: Insights = field(init=False)
     site: Site = field(init=False)
 
@@ -189,7 +192,7 @@ class Registry:
             ):
                 docs.append(doc)
         registry.catalog = Catalog.from_docs(docs, rules.parse.statuses)
-        registry.derive(config)
+        registry.derive(config, files)
         return registry
 
     def _selected(self, src_uri: str) -> bool:
@@ -246,7 +249,7 @@ class Registry:
         """``path:line:column`` as printed in messages."""
         return f"{self.where_path(at.path)}:{at.line}:{at.column}"
 
-    def derive(self, config: MkDocsConfig) -> None:
+    def derive(self, config: MkDocsConfig, files: Files) -> None:
         """Derive graph, staleness and supersession once, after the catalog is complete."""
         options, table = self.rules.options, self.rules.parse.statuses
         history = last_changes(config.docs_dir) if options.stale_after_days > 0 else {}
@@ -255,7 +258,11 @@ class Registry:
             self.catalog, last_changed=history, today=today(),
             stale_after_days=options.stale_after_days, stale_statuses=statuses,
         )  # fmt: skip
-        self.site = Site(self.catalog, self.insights, _settings(options, self.rules.colors))
+        settings = _settings(options, self.rules.colors)
+        urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        for path in settings.paths.values():  # where the generated pages will be served
+            urls[path] = File(path, config.docs_dir, config.site_dir, config.use_directory_urls).url
+        self.site = Site(self.catalog, self.insights, replace(settings, urls=urls))
 
     def add_generated(self, files: Files, config: MkDocsConfig) -> list[str]:
         """Add the catalog pages, ``catalog.json`` and the assets; return path conflicts."""
@@ -265,9 +272,9 @@ class Registry:
         for view, title in _views(options):
             path = site.settings.paths[view]
             if files.get_file_from_path(path) is None:
-                file = File.generated(config, path, content="", inclusion=inclusion)
-                file.content_string = site.generated_page(view, path, title, url=file.url)
-                files.append(file)
+                kept = self.fragments.setdefault(path, Fragments("g"))
+                content = site.generated_page(view, path, title, kept)
+                files.append(File.generated(config, path, content=content, inclusion=inclusion))
         if options.json and files.get_file_from_path(options.json_path) is None:
             urls = {f.src_uri: f.url for f in files.documentation_pages()}
             content = render_json(self.catalog, lambda uri: urls.get(uri, uri), self.insights)
@@ -303,7 +310,13 @@ class Registry:
         if doc is not None and self.rules.options.nav_status and doc.canonical_status:
             meta.setdefault("status", slug(doc.canonical_status))
         offset = self.line_counts.get(src_uri, 0) - markdown.count("\n")
-        return self.site.decorate(src_uri, markdown, offset=offset)
+        kept = self.fragments.setdefault(src_uri, Fragments("m"))
+        return self.site.decorate(src_uri, markdown, offset=offset, fragments=kept)
+
+    def fill(self, src_uri: str, html: str) -> str | None:
+        """Put the HTML blocks kept for a page into its converted HTML (then forget them)."""
+        kept = self.fragments.pop(src_uri, None)
+        return kept.fill(html) if kept is not None and kept.blocks else None
 
 
 def _views(options: DesignConfig) -> list[tuple[str, str]]:
@@ -327,6 +340,7 @@ def _settings(options: DesignConfig, colors: dict[str, str]) -> Settings:
         banner_draft=options.banner_draft, neighbourhood=options.neighbourhood, colors=colors,
         paths={view: path for view, path in paths.items() if view in enabled},
         script=f"{ASSET_DIR}/catalog.js" if options.filters else None,
+        relative_url=get_relative_url,
     )  # fmt: skip
 
 

@@ -75,12 +75,15 @@ class Scan:
         code: For each line, whether it belongs to a fenced code block (fences included).
         headings: Headings outside code, in order.
         ids: Every heading id on the page (for making further ids unique).
+        unclosed: Index of a fence opener never closed, or ``None``. Superfences then reads
+            it, and every fence after it, as ordinary text.
     """
 
     lines: tuple[str, ...]
     code: tuple[bool, ...]
     headings: tuple[Heading, ...]
     ids: frozenset[str]
+    unclosed: int | None = None
 
 
 def plain_text(markdown: str) -> str:
@@ -91,6 +94,9 @@ def plain_text(markdown: str) -> str:
     links and autolinks keep their text, images and footnote references disappear, emphasis
     markers go.
     """
+    # Python-Markdown drops STX and ETX from the source before parsing (its own placeholder
+    # delimiters, markdown/preprocessors.py); here they would also collide with the stash below.
+    markdown = markdown.replace("\x02", "").replace("\x03", "")
     if not _NEEDS_STRIP.search(markdown):
         return markdown.strip()
     spans: list[str] = []
@@ -128,6 +134,11 @@ def fence_flags(lines: Sequence[str]) -> list[bool]:
     opener's indentation. A fence that is never closed, or whose content is less indented than
     its opener, is no fence at all: superfences then leaves those lines as Markdown.
     """
+    return _fences(lines)[0]
+
+
+def _fences(lines: Sequence[str]) -> tuple[list[bool], int | None]:
+    """:func:`fence_flags`, and the index of an opener still open at the end of the page."""
     flags = [False] * len(lines)
     opener: tuple[str, int, int] | None = None  # (fence, indentation, start index)
     for i, line in enumerate(lines):
@@ -143,7 +154,7 @@ def fence_flags(lines: Sequence[str]) -> list[bool]:
         elif content.startswith(fence) and not content[len(fence) :].strip(" \t"):
             flags[start : i + 1] = [True] * (i + 1 - start)
             opener = None
-    return flags
+    return flags, opener[2] if opener else None
 
 
 def _opener(line: str, index: int) -> tuple[str, int, int] | None:
@@ -182,7 +193,7 @@ def scan(
         separator: The site's ``toc`` separator.
         attr_list: Whether the site enables ``attr_list`` (``# Title {#custom-id}``).
     """
-    code = fence_flags(lines)
+    code, unclosed = _fences(lines)
     found = [
         (i, level, *_attributes(raw, attr_list)) for i, level, raw in _raw_headings(lines, code)
     ]
@@ -190,11 +201,14 @@ def scan(
     if attr_list:
         used |= _block_ids(lines, code)
     headings: list[Heading] = []
+    last: dict[str, str] = {}  # resume toc's _1, _2 … chain per slug: equal headings stay linear
     for i, level, raw, ident in found:
         text = plain_text(raw)
-        anchor = ident if ident is not None else unique(slugify(text, separator), used)
-        headings.append(Heading(level, text, raw.strip(), i, anchor))
-    return Scan(tuple(lines), tuple(code), tuple(headings), frozenset(used))
+        if ident is None:
+            slug = slugify(text, separator)
+            last[slug] = ident = unique(last.get(slug, slug), used)
+        headings.append(Heading(level, text, raw.strip(), i, ident))
+    return Scan(tuple(lines), tuple(code), tuple(headings), frozenset(used), unclosed)
 
 
 def _raw_headings(lines: Sequence[str], code: Sequence[bool]) -> Iterator[tuple[int, int, str]]:

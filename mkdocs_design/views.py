@@ -6,7 +6,6 @@ paths of the generated pages), and Markdown goes out.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -22,14 +21,14 @@ from mkdocs_design.markers import (
 from mkdocs_design.placeholders import mark_placeholders
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from mkdocs_design.catalog import Catalog
     from mkdocs_design.lifecycle import Insights
     from mkdocs_design.model import DesignDoc
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Settings:
     """The options that shape what pages show (a plain copy of the plugin options)."""
 
@@ -43,6 +42,10 @@ class Settings:
     paths: Mapping[str, str] = field(default_factory=dict)
     #: Site path of the filter script, or ``None`` when filters are off.
     script: str | None = None
+    #: Every page's URL in the site, by ``src_uri``, as MkDocs gives it (``File.url``).
+    urls: Mapping[str, str] = field(default_factory=dict)
+    #: ``relative_url(url, from_url)``: MkDocs' ``get_relative_url``, so links match its own.
+    relative_url: Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
@@ -53,28 +56,49 @@ class Site:
     insights: Insights
     settings: Settings
 
-    def render_view(self, marker: Marker, from_uri: str, *, title: str | None = None) -> str:
-        """One view, for a generated page (with ``title``) or in place of a marker."""
+    def href(self, from_uri: str) -> render.Href:
+        """Links from one page, as MkDocs would write them: ``href(to_uri, anchor)``."""
+        urls, relative = self.settings.urls, self.settings.relative_url
+        here = urls.get(from_uri, from_uri)
+
+        def href(to_uri: str, anchor: str = "", /) -> str:
+            fragment = f"#{anchor}" if anchor else ""
+            if to_uri == from_uri and anchor:
+                return fragment
+            return relative(urls.get(to_uri, to_uri), here) + fragment
+
+        return href
+
+    def render_view(
+        self,
+        marker: Marker,
+        from_uri: str,
+        *,
+        title: str | None = None,
+        fragments: render.Fragments | None = None,
+    ) -> str:
+        """One view, for a generated page (with ``title``) or in place of a marker.
+
+        With ``fragments``, its HTML blocks are kept there and the Markdown holds placeholders.
+        """
         docs = select_docs(self.catalog, marker.filters)
-        paths, colors = self.settings.paths, dict(self.settings.colors)
+        paths, colors, href = self.settings.paths, dict(self.settings.colors), self.href(from_uri)
         if marker.view == "components":
             entries = select_components(self.catalog, docs)
             return render.render_components(
-                self.catalog, entries, from_uri, title=title, index_uri=paths.get("components")
-            )
+                self.catalog, entries, href, title=title,
+                index_uri=paths.get("components"), here_uri=from_uri, fragments=fragments,
+            )  # fmt: skip
         if marker.view == "questions":
             return render.render_questions(
-                self.catalog, docs, from_uri, title=title, colors=colors, stale=self.insights.stale
-            )
+                self.catalog, docs, href, title=title, colors=colors,
+                stale=self.insights.stale, fragments=fragments,
+            )  # fmt: skip
         if marker.view == "graph":
             return render.render_graph(
-                self.catalog,
-                self.insights.graph,
-                docs,
-                from_uri,
-                title=title,
-                index_uri=paths.get("components"),
-            )
+                self.catalog, self.insights.graph, docs, href,
+                title=title, index_uri=paths.get("components"), fragments=fragments,
+            )  # fmt: skip
         if marker.view == "neighbourhood":
             doc = self.catalog.by_uri.get(from_uri)
             return (
@@ -83,34 +107,44 @@ class Site:
                 else ""
             )
         return render.render_overview(
-            self.catalog, docs, from_uri, title=title, colors=colors, stale=self.insights.stale
-        )
+            self.catalog, docs, href, title=title, colors=colors,
+            stale=self.insights.stale, fragments=fragments,
+        )  # fmt: skip
 
-    def generated_page(self, view: str, path: str, title: str, *, url: str) -> str:
+    def generated_page(
+        self, view: str, path: str, title: str, fragments: render.Fragments | None = None
+    ) -> str:
         """A generated page: its view, plus the filter script where it applies.
 
         Args:
             view: ``overview``, ``components``, ``questions`` or ``graph``.
-            path: The page's path in ``docs_dir`` (links are relative to it).
+            path: The page's path in ``docs_dir``.
             title: Its title.
-            url: Its URL in the site: MkDocs rewrites Markdown links but not a raw
-                ``<script src>``, which must therefore be relative to where the page is served.
+            fragments: Where to keep the view's HTML blocks.
         """
-        content = self.render_view(Marker(view, {}, 0), path, title=title)
+        content = self.render_view(Marker(view, {}, 0), path, title=title, fragments=fragments)
         script = self.settings.script
         if script and view in ("overview", "components", "questions"):
-            folder = url if url.endswith("/") or not url else posixpath.dirname(url)
-            src = posixpath.relpath(script, folder.rstrip("/") or ".")
+            # A site path, not a page: relative to this page's URL as MkDocs computes it.
+            src = self.settings.relative_url(script, self.settings.urls.get(path, path))
             content += f'\n<script src="{markup.escape_attr(src)}" defer></script>\n'
         return content
 
-    def decorate(self, src_uri: str, markdown: str, *, offset: int) -> str | None:
+    def decorate(
+        self,
+        src_uri: str,
+        markdown: str,
+        *,
+        offset: int,
+        fragments: render.Fragments | None = None,
+    ) -> str | None:
         """A page's Markdown with badge, banners, anchors, marks and marker views.
 
         Args:
             src_uri: The page.
             markdown: Its Markdown as MkDocs read it (front matter removed).
             offset: Real file line of ``markdown``'s first line, minus one.
+            fragments: Where to keep the HTML blocks of marker views.
         """
         doc = self.catalog.by_uri.get(src_uri)
         if doc is None and "<!-- design/" not in markdown:
@@ -119,7 +153,9 @@ class Site:
         if doc is not None:
             lines = self._decorate_design(doc, lines, offset)
         markers, _ = find_markers(lines, src_uri)
-        return replace_markers(lines, markers, lambda m: self.render_view(m, src_uri))
+        return replace_markers(
+            lines, markers, lambda m: self.render_view(m, src_uri, fragments=fragments)
+        )
 
     def _decorate_design(self, doc: DesignDoc, lines: list[str], offset: int) -> list[str]:
         settings = self.settings
