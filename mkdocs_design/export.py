@@ -34,7 +34,8 @@ def render_json(
             for e in (*insights.graph.design_edges, *insights.graph.component_edges)
         ]
         data["findings"] = [_finding(f) for f in insights.findings]
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    # Compact: at 1,000 designs the indented file is 6 MB and takes twice as long to write.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _finding(finding: Finding) -> dict[str, Any]:

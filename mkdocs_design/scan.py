@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
 from markdown.extensions.toc import unique
@@ -86,6 +87,7 @@ class Scan:
     unclosed: int | None = None
 
 
+@lru_cache(maxsize=16384)  # headings and labels repeat across pages: template titles
 def plain_text(markdown: str) -> str:
     """Reduce one line of inline Markdown to the text a reader sees.
 
@@ -143,7 +145,8 @@ def _fences(lines: Sequence[str]) -> tuple[list[bool], int | None]:
     opener: tuple[str, int, int] | None = None  # (fence, indentation, start index)
     for i, line in enumerate(lines):
         if opener is None:
-            opener = _opener(line, i)
+            if "`" in line or "~" in line:
+                opener = _opener(line, i)
             continue
         fence, indent, start = opener
         if not line.strip():
@@ -158,8 +161,6 @@ def _fences(lines: Sequence[str]) -> tuple[list[bool], int | None]:
 
 
 def _opener(line: str, index: int) -> tuple[str, int, int] | None:
-    if "`" not in line and "~" not in line:
-        return None
     ws = len(line) - len(line.lstrip(" \t"))
     match = RE_NESTED_FENCE_START.match(line, ws)
     if match is None or match.group("unrecognized"):
@@ -205,10 +206,20 @@ def scan(
     for i, level, raw, ident in found:
         text = plain_text(raw)
         if ident is None:
-            slug = slugify(text, separator)
+            slug = _slug(slugify, separator, text)
             last[slug] = ident = unique(last.get(slug, slug), used)
         headings.append(Heading(level, text, raw.strip(), i, ident))
     return Scan(tuple(lines), tuple(code), tuple(headings), frozenset(used), unclosed)
+
+
+_UNDERLINE = frozenset("=-")  # first characters of a setext underline; "" is not in it
+_RULE = frozenset("-*_")  # first characters of a thematic break
+
+
+@lru_cache(maxsize=16384)
+def _slug(slugify: Slugify, separator: str, text: str) -> str:
+    """The site's slug of a heading; cached, as most headings repeat across design pages."""
+    return slugify(text, separator)
 
 
 def _raw_headings(lines: Sequence[str], code: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
@@ -221,12 +232,17 @@ def _raw_headings(lines: Sequence[str], code: Sequence[bool]) -> Iterator[tuple[
         match = _HASH.match(line) if line.startswith("#") else None
         if match is not None:
             yield i, len(match.group("level")), match.group("header").strip()
-        elif block_start and _is_setext(lines, code, i):
+        elif (
+            block_start
+            and i + 1 < len(lines)
+            and lines[i + 1][:1] in _UNDERLINE
+            and _is_setext(lines, code, i)
+        ):
             # Python-Markdown takes only the first line of a block as a setext heading, and
             # any first line, list items and table rows included.
             underline = i + 1
             yield i, 1 if lines[i + 1].startswith("=") else 2, line
-        block_start = match is not None or bool(_HR.match(line))
+        block_start = match is not None or (line.lstrip()[:1] in _RULE and bool(_HR.match(line)))
 
 
 def _is_setext(lines: Sequence[str], code: Sequence[bool], i: int) -> bool:

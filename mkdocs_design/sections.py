@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -73,6 +73,7 @@ ALIASES: dict[str, str] = {
 GENERIC = frozenset({"References", "Error Handling"})
 
 
+@lru_cache(maxsize=8192)
 def fold(title: str) -> str:
     """Fold a heading for matching: numbering, a trailing parenthetical, case and ``&`` ignored."""
     title = _PAREN.sub("", _NUMBERING.sub("", title.strip())).rstrip(":").strip()

@@ -61,11 +61,15 @@ class Site:
         urls, relative = self.settings.urls, self.settings.relative_url
         here = urls.get(from_uri, from_uri)
 
+        seen: dict[str, str] = {}  # a view links to the same pages many times
+
         def href(to_uri: str, anchor: str = "", /) -> str:
             fragment = f"#{anchor}" if anchor else ""
             if to_uri == from_uri and anchor:
                 return fragment
-            return relative(urls.get(to_uri, to_uri), here) + fragment
+            if (path := seen.get(to_uri)) is None:
+                path = seen[to_uri] = relative(urls.get(to_uri, to_uri), here)
+            return path + fragment
 
         return href
 
