@@ -10,6 +10,7 @@ import html
 import posixpath
 import re
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
@@ -88,8 +89,12 @@ def row_data(docs: Sequence[DesignDoc], anchor: str | None = None) -> Markup:
     With ``anchor``, it is also the row's link target (``id``).
     """
     statuses = " ".join(dict.fromkeys(slug(d.canonical_status or "unknown") for d in docs))
+    # Space-separated lists: a folder's own spaces (and `%`) are percent-encoded, and
+    # catalog.js decodes them for display.
     folders = " ".join(
-        dict.fromkeys(d.src_uri.split("/", 1)[0] if "/" in d.src_uri else "." for d in docs)
+        dict.fromkeys(
+            quote(d.src_uri.split("/", 1)[0], safe="") if "/" in d.src_uri else "." for d in docs
+        )
     )
     ident = f' id="{escape(anchor)}"' if anchor else ""
     return Markup(

@@ -191,6 +191,8 @@ class Registry:
                 doc := registry._parse(file.src_uri, source, cache)
             ):
                 docs.append(doc)
+        for gone in set(cache) - set(registry.display) - {"fingerprint"}:
+            del cache[gone]  # pages deleted or renamed since the last serve rebuild
         registry.catalog = Catalog.from_docs(docs, rules.parse.statuses)
         registry.derive(config, files)
         return registry

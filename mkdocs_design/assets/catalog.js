@@ -76,7 +76,7 @@
       facet("status").sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)),
       (s) => s.replace(/(^|-)(.)/g, (m, dash, c) => (dash && " ") + c.toUpperCase()));
     const folder = select("folder", "Team", "All teams", facet("folder").sort(),
-      (f) => (f === "." ? "(top level)" : f));
+      (f) => (f === "." ? "(top level)" : decodeURIComponent(f)));
     const text = make("input", { type: "search", class: "design-filter__text",
       placeholder: "Filter text", "aria-label": `Filter ${noun} by text` });
     const count = make("span", { class: "design-filter__count", "aria-live": "polite" });
