@@ -39,6 +39,22 @@ def md_text(value: object) -> Markup:
     return Markup(text.translate(_REFERENCES))
 
 
+_SHOWN_CODE = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_SHOWN_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")  # one level of (…) in URLs
+_SHOWN_EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")
+
+
+def readable(markdown: str) -> str:
+    """A line of Markdown as a reader sees it, for showing on another page.
+
+    Code spans show their code, links their text, emphasis loses its markers, entities become
+    characters. HTML tags stay, as text: elsewhere they must read as typed, never run.
+    """
+    text = _SHOWN_CODE.sub(lambda m: m.group(2).strip(), markdown)
+    text = _SHOWN_EMPHASIS.sub(r"\2", _SHOWN_LINK.sub(r"\1", text))
+    return html.unescape(text)
+
+
 def escape_attr(value: str) -> Markup:
     """Escape a value for an HTML attribute."""
     return escape(value)
@@ -54,6 +70,8 @@ def relative(from_uri: str, to_uri: str, anchor: str = "") -> str:
     target = (
         "" if to_uri == from_uri else posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
     )
+    if ":" in target.split("/", 1)[0]:
+        target = f"./{target}"  # a file named `javascript:x.md` must not read as a URL scheme
     return f"{target}#{anchor}" if anchor else target or "#"
 
 

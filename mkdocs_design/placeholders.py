@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from mkdocs_design.model import Placeholder
+from mkdocs_design.scan import fence_flags
 from mkdocs_design.sections import template_text
 
 if TYPE_CHECKING:
@@ -274,22 +275,24 @@ def _scan(lines: Sequence[str]) -> list[_Span]:
 
 
 def _runs(lines: Sequence[str]) -> list[tuple[int, int, str | None]]:
-    """Split lines into prose runs ``(start, end, None)`` and fenced ones ``(start, end, info)``."""
+    """Split lines into prose runs ``(start, end, None)`` and fenced ones ``(start, end, info)``.
+
+    Fences are the ones :func:`~mkdocs_design.scan.fence_flags` finds, the rules
+    ``pymdownx.superfences`` applies, so a page's code is the same code everywhere.
+    """
+    flags = fence_flags(lines)
     runs: list[tuple[int, int, str | None]] = []
-    start, fence, opener = 0, "", ""
-    for index, line in enumerate(lines):
-        if ("`" not in line and "~" not in line) or not (match := _FENCE.match(line)):
+    start = 0
+    for index in range(1, len(lines) + 1):
+        if index < len(lines) and flags[index] == flags[start]:
             continue
-        marker, info = match.groups()
-        if not fence and not (marker[0] == "`" and "`" in info):
-            runs.append((start, index, None))
-            start, fence, opener = index, marker, info.strip().lower()
-        elif fence and marker[0] == fence[0] and len(marker) >= len(fence) and not info.strip():
-            runs.append((start, index + 1, opener))
-            start, fence = index + 1, ""
-    # An unterminated fence runs to the end of the page, as in Python-Markdown's superfences.
-    runs.append((start, len(lines), opener if fence else None))
-    return [run for run in runs if run[0] < run[1]]
+        info = None
+        if flags[start]:
+            match = _FENCE.match(lines[start])
+            info = match.group(2).strip().lower() if match else ""
+        runs.append((start, index, info))
+        start = index
+    return runs
 
 
 def _code_spans(lines: Sequence[str], start: int, end: int, *, diagram: bool) -> Iterator[_Span]:

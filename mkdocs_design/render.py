@@ -20,9 +20,8 @@ import jinja2
 from markupsafe import Markup
 
 from mkdocs_design.catalog import completeness
-from mkdocs_design.markup import a, badge, link, md_text, row_data
+from mkdocs_design.markup import a, badge, link, md_text, readable, row_data
 from mkdocs_design.mermaid import MAX_TEXT, flowchart
-from mkdocs_design.scan import plain_text
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -49,7 +48,7 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.globals.update(completeness=completeness, row_data=row_data)
-    env.filters["plain"] = plain_text  # what the design page shows, not its Markdown source
+    env.filters["readable"] = readable  # as the design page reads, not its Markdown source
     return env
 
 

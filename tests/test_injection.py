@@ -42,7 +42,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, build_site
 from test_browser import CHROMIUM, CHROMIUM_ARGS, PLAYWRIGHT_MISSING, _Quiet, _Server
 
-from mkdocs_design.scan import plain_text
+from mkdocs_design.markup import readable
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -310,11 +310,11 @@ SHOWN = {
     ],
     # Questions show as on their page: code spans as their code, entities as characters.
     "design-catalog/questions/": [
-        TITLE, ENTITY_TITLE, STATUS_UNKNOWN, MARKDOWN_STATUS, *map(plain_text, (QUESTION_SVG,
+        TITLE, ENTITY_TITLE, STATUS_UNKNOWN, MARKDOWN_STATUS, *map(readable, (QUESTION_SVG,
         QUESTION_ENTITIES, QUESTION_ATTR, QUESTION_RESOLVED)),
     ],
     "design-catalog/graph/": [TITLE, ENTITY_TITLE, DEPENDS_ON_HTML, *MERMAID_DEPS, COMPONENT_DEP],
-    "views/": [TITLE, ENTITY_TITLE, COMPONENT, plain_text(QUESTION_SVG), plain_text(QUESTION_ATTR)],
+    "views/": [TITLE, ENTITY_TITLE, COMPONENT, readable(QUESTION_SVG), readable(QUESTION_ATTR)],
     "payloads/code-spans/": [DEPENDS_ON_HTML, *MERMAID_DEPS, "has been superseded"],
     "payloads/entities/": [STATUS_UNKNOWN, PLACEHOLDER],
     "payloads/markdown-status/": [MARKDOWN_STATUS],

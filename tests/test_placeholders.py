@@ -409,8 +409,8 @@ def test_rewrapped(text: str, expected: tuple[object, ...], end: tuple[int, int]
         ),
         pytest.param(
             "Text [TBD]\n```\n[TBD]\n[Date]",
-            [(1, 6, "[TBD]", False), (4, 1, "[Date]", True)],
-            id="unterminated fence runs to the end",
+            [(1, 6, "[TBD]", False), (3, 1, "[TBD]", False), (4, 1, "[Date]", False)],
+            id="an unterminated fence is no fence, as in superfences",
         ),
     ],
 )
