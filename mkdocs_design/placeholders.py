@@ -164,6 +164,7 @@ def find_placeholders(
     *,
     first_line: int = 1,
     sections: Sequence[tuple[int, str]] = (),
+    code: Sequence[bool] | None = None,
 ) -> tuple[Placeholder, ...]:
     """Find the unresolved placeholders of a page.
 
@@ -175,6 +176,8 @@ def find_placeholders(
             belongs to the last heading on or before its line; before the first one, to the
             bold label of its line (``**Created:** [Date]`` gives ``Created``), to ``Title``
             on the H1, else to ``""``.
+        code: Which lines are fenced code, when the caller has already scanned the page
+            (:attr:`~mkdocs_design.scan.Scan.code`); found here otherwise.
 
     Returns:
         The placeholders in source order, each once. Single-line ones keep their text as
@@ -182,7 +185,7 @@ def find_placeholders(
     """
     starts = [number for number, _ in sections]
     found: list[Placeholder] = []
-    for span in _scan(lines):
+    for span in _scan(lines, code):
         text = _fold(span.text)
         if text in rules.ignore or not _is_placeholder(rules, text, in_code=span.in_code):
             continue
@@ -255,9 +258,9 @@ def _preamble_label(lines: Sequence[str], index: int) -> str:
     return label.group(1) if label else ""
 
 
-def _scan(lines: Sequence[str]) -> list[_Span]:
+def _scan(lines: Sequence[str], code: Sequence[bool] | None = None) -> list[_Span]:
     """Candidate brackets of a page: prose by Markdown's rules, code by the subscript rule."""
-    runs = _runs(lines)
+    runs = _runs(lines, code)
     prose = {start: "\n".join(lines[start:end]) for start, end, info in runs if info is None}
     # Definitions may come after their use, so they are all collected first.
     defined = (
@@ -274,13 +277,15 @@ def _scan(lines: Sequence[str]) -> list[_Span]:
     return spans
 
 
-def _runs(lines: Sequence[str]) -> list[tuple[int, int, str | None]]:
+def _runs(
+    lines: Sequence[str], flags: Sequence[bool] | None = None
+) -> list[tuple[int, int, str | None]]:
     """Split lines into prose runs ``(start, end, None)`` and fenced ones ``(start, end, info)``.
 
     Fences are the ones :func:`~mkdocs_design.scan.fence_flags` finds, the rules
     ``pymdownx.superfences`` applies, so a page's code is the same code everywhere.
     """
-    flags = fence_flags(lines)
+    flags = fence_flags(lines) if flags is None else flags
     runs: list[tuple[int, int, str | None]] = []
     start = 0
     for index in range(1, len(lines) + 1):

@@ -186,7 +186,8 @@ def render_questions(
         _filter("questions"),
     ]
     context = {"href": href, "stale": stale, "badge": lambda s: badge(s, colors)}
-    settled = [d for d in docs if d in catalog.settled_with_open_questions()]
+    decided = {d.src_uri for d in catalog.settled_with_open_questions()}
+    settled = [d for d in docs if d.src_uri in decided]
     if settled:
         blocks.append(
             _html("questions.html.j2", fragments, kind="settled", settled=settled, **context)

@@ -223,26 +223,41 @@ def _slug(slugify: Slugify, separator: str, text: str) -> str:
 
 
 def _raw_headings(lines: Sequence[str], code: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
-    """``(index, level, source text)`` of each heading, hash or setext, outside code."""
-    block_start, underline = True, -1
-    for i, line in enumerate(lines):
+    """``(index, level, source text)`` of each heading, hash or setext, outside code.
+
+    Only lines that start with ``#`` or sit above a ``=``/``-`` line can be headings, so only
+    those are looked at: this runs on every page of the site.
+    """
+    last = len(lines) - 1
+    underline = -1
+    for i in [
+        i
+        for i, line in enumerate(lines)
+        if line[:1] == "#" or (i < last and lines[i + 1][:1] in _UNDERLINE)
+    ]:
+        line = lines[i]
         if i == underline or code[i] or not line.strip():
-            block_start = not code[i]
             continue
-        match = _HASH.match(line) if line.startswith("#") else None
+        match = _HASH.match(line) if line[:1] == "#" else None
         if match is not None:
             yield i, len(match.group("level")), match.group("header").strip()
-        elif (
-            block_start
-            and i + 1 < len(lines)
-            and lines[i + 1][:1] in _UNDERLINE
-            and _is_setext(lines, code, i)
-        ):
+        elif _block_start(lines, code, i, underline) and _is_setext(lines, code, i):
             # Python-Markdown takes only the first line of a block as a setext heading, and
             # any first line, list items and table rows included.
             underline = i + 1
             yield i, 1 if lines[i + 1].startswith("=") else 2, line
-        block_start = match is not None or (line.lstrip()[:1] in _RULE and bool(_HR.match(line)))
+
+
+def _block_start(lines: Sequence[str], code: Sequence[bool], i: int, underline: int) -> bool:
+    """Whether line ``i`` starts a block: after a blank line, a heading or a thematic break."""
+    if i == 0 or i - 1 == underline:
+        return True
+    before = lines[i - 1]
+    if code[i - 1]:
+        return False
+    if not before.strip() or (before[:1] == "#" and _HASH.match(before)):
+        return True
+    return before.lstrip()[:1] in _RULE and bool(_HR.match(before))
 
 
 def _is_setext(lines: Sequence[str], code: Sequence[bool], i: int) -> bool:
