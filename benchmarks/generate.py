@@ -103,6 +103,9 @@ def site_config(theme: str) -> dict[str, object]:
             "admonition",
             "attr_list",
             {"pymdownx.tasklist": {"custom_checkbox": True}},
+            # Syntax highlighting with Pygments, as design sites (and the reference build
+            # times the budget is stated against) have it.
+            {"pymdownx.highlight": {"use_pygments": True}},
             "pymdownx.superfences",
         ],
     }

@@ -224,7 +224,13 @@ class Registry:
     def findings(self) -> list[Finding]:
         """Every finding of the build, in file and line order."""
         found = [f for doc in self.catalog.docs for f in doc_findings(doc)]
-        return sort_findings([*found, *self.insights.findings, *self.extra])
+        broken = [
+            Finding("broken-link", Severity.WARNING, Location(src, 1),
+                    f"a catalog link to '{dst}#{anchor}' has no target (a mkdocs-design bug: "
+                    "please report it)")
+            for src, dst, anchor in self.site.broken_links()
+        ]  # fmt: skip
+        return sort_findings([*found, *self.insights.findings, *self.extra, *broken])
 
     def levelled(self) -> list[tuple[Finding, str]]:
         """Every finding with the level the configuration gives it, ``ignore`` left out."""

@@ -55,6 +55,8 @@ class Site:
     catalog: Catalog
     insights: Insights
     settings: Settings
+    #: Every ``(from_uri, to_uri, anchor)`` a view linked, for :meth:`broken_links`.
+    linked: set[tuple[str, str, str]] = field(default_factory=set)
 
     def href(self, from_uri: str) -> render.Href:
         """Links from one page, as MkDocs would write them: ``href(to_uri, anchor)``."""
@@ -64,6 +66,7 @@ class Site:
         seen: dict[str, str] = {}  # a view links to the same pages many times
 
         def href(to_uri: str, anchor: str = "", /) -> str:
+            self.linked.add((from_uri, to_uri, anchor))
             fragment = f"#{anchor}" if anchor else ""
             if to_uri == from_uri and anchor:
                 return fragment
@@ -72,6 +75,30 @@ class Site:
             return path + fragment
 
         return href
+
+    def broken_links(self) -> list[tuple[str, str, str]]:
+        """Links the views wrote whose page or anchor does not exist: our bug, if any.
+
+        The views' HTML links are not checked by MkDocs (it validates Markdown links only),
+        so the plugin checks them itself against the pages and the ids the model knows.
+        """
+        ids: dict[str, set[str]] = {
+            doc.src_uri: {
+                *(s.anchor for s in doc.sections),
+                *(c.anchor for c in doc.components),
+                *(q.anchor for q in doc.questions),
+            }
+            for doc in self.catalog.docs
+        }
+        index = self.settings.paths.get("components")
+        if index is not None:
+            ids.setdefault(index, set()).update(e.anchor for e in self.catalog.components)
+        urls = self.settings.urls
+        return sorted(
+            (src, dst, anchor)
+            for src, dst, anchor in self.linked
+            if dst not in urls or (anchor and anchor not in ids.get(dst, ()) and dst != src)
+        )
 
     def render_view(
         self,

@@ -266,11 +266,11 @@ def test_parsed_lines_point_into_the_file(source: str) -> None:
     for q in doc.questions:
         assert re.match(r"\s*(?:[-*+]|\d+[.)])\s", lines[q.line - 1]), (q, lines[q.line - 1])
     for s in doc.sections:
-        assert 1 <= s.line <= len(lines)
+        assert 0 < s.line <= len(lines)
     for p in doc.placeholders:
         assert lines[p.line - 1][p.column - 1] == "[", (p, lines[p.line - 1])
     for f in doc.findings:
-        assert 1 <= f.location.line <= len(lines), f
+        assert 0 < f.location.line <= len(lines), f
 
 
 @MANY
