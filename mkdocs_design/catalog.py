@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from mkdocs_design.model import Component, DesignDoc
 
+_BOUNDARY = re.compile(r"[^\w]")
 _PAREN = re.compile(r"\s*\(.*\)\s*$")
 
 
@@ -48,6 +49,16 @@ class ComponentEntry:
     dependencies: tuple[str, ...]
     used_by: tuple[str, ...] = ()
     used_by_designs: tuple[DesignDoc, ...] = ()
+
+    @property
+    def designs(self) -> list[DesignDoc]:
+        """The designs that describe this component, in catalog order."""
+        return [doc for doc, _ in self.sources]
+
+    @property
+    def responsibility(self) -> str:
+        """The first responsibility any source states."""
+        return next((c.responsibility for _, c in self.sources if c.responsibility), "")
 
 
 @dataclass(frozen=True)
@@ -113,23 +124,19 @@ class Catalog:
         name the dependency starts with, followed by a non-word character, wins.
         """
         key = component_key(name)
-        if (exact := self._component_keys.get(key)) is not None:
+        keys = self._component_keys
+        if (exact := keys.get(key)) is not None:
             return exact
-        for candidate in self._by_first_word.get(re.split(r"[\s,;:]", key, maxsplit=1)[0], ()):
-            if key.startswith(candidate.key) and not key[len(candidate.key)].isalnum():
-                return candidate
+        # Longest first: each prefix that ends before a non-word character, looked up directly
+        # (a scan over candidates would make the index quadratic in the number of components).
+        for boundary in reversed([m.start() for m in _BOUNDARY.finditer(key)]):
+            if (found := keys.get(key[:boundary])) is not None:
+                return found
         return None
 
     @cached_property
     def _component_keys(self) -> dict[str, ComponentEntry]:
         return {entry.key: entry for entry in self.components}
-
-    @cached_property
-    def _by_first_word(self) -> dict[str, list[ComponentEntry]]:
-        found: dict[str, list[ComponentEntry]] = {}
-        for entry in sorted(self.components, key=lambda e: -len(e.key)):
-            found.setdefault(entry.key.split(" ", 1)[0], []).append(entry)
-        return found
 
     @staticmethod
     def _users(grouped: dict[str, list[tuple[DesignDoc, Component]]]) -> dict[str, set[str]]:
@@ -145,12 +152,12 @@ class Catalog:
     def _design_users(
         self, grouped: dict[str, list[tuple[DesignDoc, Component]]]
     ) -> dict[str, list[DesignDoc]]:
-        found: dict[str, list[DesignDoc]] = {}
+        found: dict[str, dict[str, DesignDoc]] = {}
         for doc in self.docs:
             for name in doc.depends_on:
-                if (key := component_key(name)) in grouped and doc not in found.get(key, []):
-                    found.setdefault(key, []).append(doc)
-        return found
+                if (key := component_key(name)) in grouped:
+                    found.setdefault(key, {})[doc.src_uri] = doc
+        return {key: list(docs.values()) for key, docs in found.items()}
 
     def questions_total(self) -> tuple[int, int]:
         """``(open, resolved)`` question counts across the catalog."""

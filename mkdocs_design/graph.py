@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from mkdocs_design.catalog import component_key
@@ -52,11 +53,26 @@ class Graph:
 
     def depends_on(self, src_uri: str) -> list[str]:
         """Targets a design depends on (stated or inferred), in order."""
-        return list(dict.fromkeys(e.target for e in self.design_edges if e.source == src_uri))
+        return list(self._outgoing.get(src_uri, {}))
 
     def dependents(self, src_uri: str) -> list[str]:
         """Designs that depend on this one (stated or inferred), in order."""
-        return list(dict.fromkeys(e.source for e in self.design_edges if e.target == src_uri))
+        return list(self._incoming.get(src_uri, {}))
+
+    @cached_property
+    def _outgoing(self) -> dict[str, dict[str, None]]:
+        # Indexed once: every design page and the JSON ask, so a scan per call is quadratic.
+        found: dict[str, dict[str, None]] = {}
+        for edge in self.design_edges:
+            found.setdefault(edge.source, {})[edge.target] = None
+        return found
+
+    @cached_property
+    def _incoming(self) -> dict[str, dict[str, None]]:
+        found: dict[str, dict[str, None]] = {}
+        for edge in self.design_edges:
+            found.setdefault(edge.target, {})[edge.source] = None
+        return found
 
 
 def name_key(name: str) -> str:
@@ -138,13 +154,13 @@ def _component_edges(
     findings: list[Finding] = []
     for entry in catalog.components:
         for doc, comp in entry.sources:
-            defined = designs.keys() | {name_key(n) for n in (*doc.depends_on, *doc.external)}
+            listed = {name_key(n) for n in (*doc.depends_on, *doc.external)}
             for dep in comp.dependencies:
                 known = catalog.find_component(dep)
                 if known is not None and known.key != entry.key:
                     source, target = f"component:{entry.key}", f"component:{known.key}"
                     edges.setdefault((source, target), Edge(source, target, doc.src_uri))
-                elif known is None and name_key(dep) not in defined:
+                elif known is None and (key := name_key(dep)) not in designs and key not in listed:
                     message = f'component "{comp.name}" depends on "{dep}", which no design defines'
                     findings.append(
                         Finding(RECONCILE, severity, Location(doc.src_uri, comp.line), message)

@@ -54,7 +54,7 @@ class DesignPlugin(BasePlugin[DesignConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Reset per-build state and settle the rules for this build."""
-        self._registry, self._elapsed = None, 0.0
+        self._rules, self._registry, self._elapsed = None, None, 0.0
         if not self.config.enabled:
             return None
         with self._timed():
@@ -86,8 +86,9 @@ class DesignPlugin(BasePlugin[DesignConfig]):
     ) -> Navigation | None:
         """Set nav statuses up front: under ``--dirty`` unchanged pages skip the page events."""
         if self._registry is not None and self.config.nav_status:
-            for page in nav.pages:
-                self._registry.set_nav_status(page)
+            with self._timed():
+                for page in nav.pages:
+                    self._registry.set_nav_status(page)
         return None
 
     @event_priority(90)

@@ -112,6 +112,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium through Playwright; a clear failure when either is missing."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with chromium() as launched:
+        yield launched
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[Browser]:
+    """Launch the system Chromium with Playwright (shared with the injection tests)."""
     if PLAYWRIGHT_MISSING:
         pytest.fail(
             f"Playwright is not installed ({PLAYWRIGHT_MISSING}): pip install playwright; "
@@ -119,7 +127,6 @@ def browser() -> Iterator[Browser]:
         )
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched

@@ -33,19 +33,19 @@ import threading
 import urllib.request
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_site
-from test_browser import CHROMIUM, CHROMIUM_ARGS, PLAYWRIGHT_MISSING, _Quiet, _Server
+from test_browser import _Quiet, _Server, chromium
 
 from mkdocs_design.markup import readable
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
     from playwright.sync_api import Browser, BrowserContext, Dialog, Page
 
@@ -425,17 +425,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium through Playwright; a clear failure when either is missing."""
-    if PLAYWRIGHT_MISSING:
-        pytest.fail(f"Playwright is not installed ({PLAYWRIGHT_MISSING}): pip install playwright")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture(params=THEMES)
