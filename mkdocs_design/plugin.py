@@ -101,14 +101,17 @@ class DesignPlugin(BasePlugin[DesignConfig]):
         with self._timed():
             return self._registry.decorate(page.file.src_uri, markdown, page.meta)
 
-    def on_page_content(
-        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        """Put the catalog's HTML blocks in, after Python-Markdown (see ``render.Fragments``)."""
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Put the catalog's HTML blocks in (see ``render.Fragments``).
+
+        After the page is written out by the theme, so neither Python-Markdown nor the search
+        index spends time on thousands of rows: the design pages they list are indexed already.
+        A string replacement of a placeholder, no parsing, so the cost does not grow with nav.
+        """
         if self._registry is None:
             return None
         with self._timed():
-            return self._registry.fill(page.file.src_uri, html)
+            return self._registry.fill(page.file.src_uri, output)
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation

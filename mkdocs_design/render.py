@@ -56,7 +56,7 @@ class Fragments:
     """HTML blocks kept out of Python-Markdown: the page holds a placeholder for each.
 
     Python-Markdown still spends about 0.2 ms per KB passing raw HTML through; the plugin puts
-    each block in after conversion instead (``on_page_content``), so a page with thousands of
+    each block into the finished page instead (``on_post_page``), so a page with thousands of
     rows costs the build nothing but the string replacement.
     """
 
