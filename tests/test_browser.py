@@ -101,12 +101,21 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         _build(root, "mkdocs", "mkdocs.yml")
         _build(root, "material", "mkdocs-material.yml")
         _build(root, "instant", "mkdocs-material.yml", instant)
+    with serving(httpd):
+        yield base
+
+
+@contextlib.contextmanager
+def serving(httpd: ThreadingHTTPServer) -> Iterator[None]:
+    """Run a local HTTP server in a thread for the duration (shared with the injection tests)."""
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield base
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    try:
+        yield
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
 
 
 @pytest.fixture(scope="module")

@@ -29,7 +29,6 @@ import html
 import json
 import re
 import textwrap
-import threading
 import urllib.request
 from collections import Counter
 from dataclasses import dataclass
@@ -39,7 +38,7 @@ from urllib.parse import quote, unquote
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_site
-from test_browser import _Quiet, _Server, chromium
+from test_browser import _Quiet, _Server, chromium, serving
 
 from mkdocs_design.markup import readable
 
@@ -414,12 +413,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
             built.site_dir.rename(root / "www" / theme)
     handler = functools.partial(_Quiet, directory=str(root / "www"))
     httpd = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield Served(f"http://127.0.0.1:{httpd.server_port}/", root / "www")
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    with serving(httpd):
+        yield Served(f"http://127.0.0.1:{httpd.server_port}/", root / "www")
 
 
 @pytest.fixture(scope="module")
