@@ -86,10 +86,14 @@ class Catalog:
         """Design pages by ``src_uri``."""
         return {doc.src_uri: doc for doc in self.docs}
 
-    def status_totals(self) -> list[tuple[str, int]]:
-        """``(status, count)`` in lifecycle order, then ``Unknown`` and ``None`` when present."""
+    def status_totals(self, docs: Iterable[DesignDoc] | None = None) -> list[tuple[str, int]]:
+        """``(status, count)`` in lifecycle order, then ``Unknown`` and ``None`` when present.
+
+        Args:
+            docs: Count these designs (a filtered view) instead of the whole catalog.
+        """
         counts: dict[str, int] = {}
-        for doc in self.docs:
+        for doc in self.docs if docs is None else docs:
             name = doc.canonical_status or ("Unknown" if doc.status else "None")
             counts[name] = counts.get(name, 0) + 1
         order = [*self.statuses.names, "Unknown", "None"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from mkdocs_design.graph import RECONCILE
+from mkdocs_design.lifecycle import LIFECYCLE
 from mkdocs_design.model import DesignDoc, Finding, Location, Severity
 
 if TYPE_CHECKING:
@@ -18,8 +20,6 @@ if TYPE_CHECKING:
     from mkdocs_design.statuses import StatusTable
 
 PLACEHOLDER = "placeholder"
-RECONCILE = "reconcile"
-LIFECYCLE = "lifecycle"
 UNKNOWN_STATUS = "unknown-status"
 
 

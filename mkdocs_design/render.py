@@ -107,13 +107,8 @@ def render_overview(
     """The catalog overview: totals per status, then one row per design in catalog order."""
     if not docs:
         return _page(title, "No design pages found.")
-    totals: dict[str, int] = {}
-    for doc in docs:
-        status = doc.canonical_status or ("Unknown" if doc.status else "None")
-        totals[status] = totals.get(status, 0) + 1
-    order = [name for name, _ in catalog.status_totals() if name in totals]
     summary = f"{_plural(len(docs), 'design', bold=True)}: " + " · ".join(
-        f"{totals[name]} {md_text(name)}" for name in order
+        f"{count} {md_text(name)}" for name, count in catalog.status_totals(docs)
     )
     table = _html(
         "overview.html.j2",
