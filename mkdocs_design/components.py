@@ -144,17 +144,20 @@ def _component(
     languages: list[str] = []
     current: str | None = "intro"  # a paragraph before any field says what the component does
     subheads = {h.index: h.text for h in inner}
+    lines, code = page.lines, page.code
     for i in range(head.index + 1, end):
-        line = page.lines[i]
+        line = lines[i]
         if i in subheads:
             current = _field_of(subheads[i])
             continue
-        if page.code[i]:
-            info = _FENCE_INFO.match(line) if not (i and page.code[i - 1]) else None
-            if current == "interface" and info:
+        if code[i]:
+            opens = current == "interface" and not (i and code[i - 1])
+            if opens and (info := _FENCE_INFO.match(line)):
                 languages.append(info.group("lang").casefold())
             continue
-        label = _LABEL.match(line)
+        if not line or line.isspace():
+            continue  # a blank line neither labels nor adds to a field
+        label = _LABEL.match(line) if "**" in line else None
         if label:
             current = _field_of(label.group("label"))
             value = label.group("value")
@@ -163,7 +166,8 @@ def _component(
             elif current in values and value:
                 values[current] += [value] if current == "responsibility" else split_list(value)
             continue
-        _take(values, current, line)
+        if current in _TAKES:
+            _take(values, current, line)
     return Component(
         name=name,
         anchor=head.anchor,
@@ -174,6 +178,9 @@ def _component(
         languages=tuple(dict.fromkeys(languages)),
         behaviours=tuple(values["behaviours"]),
     )
+
+
+_TAKES = frozenset(("intro", "responsibility", "dependencies", "behaviours"))
 
 
 def _take(values: dict[str, list[str]], current: str | None, line: str) -> None:

@@ -124,6 +124,22 @@ def split_list(text: str) -> list[str]:
     """Split ``a, b (x, y); c`` at top-level commas and semicolons; "None" yields nothing."""
     if _NONE_VALUE.match(plain_text(text)):
         return []
+    if "," not in text and ";" not in text:
+        parts = [text]
+    elif not _NESTING.search(text):
+        parts = _SEPARATORS.split(text)  # no brackets or entities: every separator counts
+    else:
+        parts = _split_nested(text)
+    items = [plain_text(p).strip().rstrip(".") for p in parts]
+    return [item for item in items if item and not _NONE.match(item)]
+
+
+_NESTING = re.compile(r"[(\[{)\]}&]")
+_SEPARATORS = re.compile(r"[,;]")
+
+
+def _split_nested(text: str) -> list[str]:
+    """Split at top-level separators, skipping those inside brackets and entity ends."""
     parts: list[str] = []
     depth, start = 0, 0
     for i, char in enumerate(text):
@@ -133,8 +149,7 @@ def split_list(text: str) -> list[str]:
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])
-    items = [plain_text(p).strip().rstrip(".") for p in parts]
-    return [item for item in items if item and not _NONE.match(item)]
+    return parts
 
 
 def system_context(

@@ -65,6 +65,7 @@ _MARK_END = "</mark>"
 # a backtick info string holds no backtick; the closing fence is the same character, at least
 # as long, with nothing after it.
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})(.*)$")
+_FENCED_RUN = re.compile(b"\x01+")
 # A line break inside a paragraph: the next line is not blank and starts no list item, heading
 # or table row.
 _WRAP = r"\n(?![ \t]*(?:$|\n|[-*+][ \t]|\d+[.)][ \t]|#|\|))"
@@ -261,19 +262,25 @@ def _preamble_label(lines: Sequence[str], index: int) -> str:
 def _scan(lines: Sequence[str], code: Sequence[bool] | None = None) -> list[_Span]:
     """Candidate brackets of a page: prose by Markdown's rules, code by the subscript rule."""
     runs = _runs(lines, code)
-    prose = {start: "\n".join(lines[start:end]) for start, end, info in runs if info is None}
+    blocks = {start: "\n".join(lines[start:end]) for start, end, _info in runs}
     # Definitions may come after their use, so they are all collected first.
     defined = (
-        _DEFINITION.match(ln) for s, e, i in runs if i is None for ln in lines[s:e] if "]:" in ln
+        _DEFINITION.match(ln)
+        for s, _e, info in runs
+        if info is None and "]:" in blocks[s]
+        for ln in blocks[s].split("\n")
+        if "]:" in ln
     )
     labels = frozenset(_fold(m.group(1)).casefold() for m in defined if m and m.group(1))
     spans: list[_Span] = []
     for start, end, info in runs:
+        if "[" not in blocks[start]:
+            continue
         if info is not None:
             # Mermaid writes boxes as id[Label]: no subscripts there.
             spans += _code_spans(lines, start, end, diagram=info.startswith("mermaid"))
-        elif "[" in prose[start]:
-            spans += _prose_spans(prose[start], start, labels)
+        else:
+            spans += _prose_spans(blocks[start], start, labels)
     return spans
 
 
@@ -287,16 +294,17 @@ def _runs(
     """
     flags = fence_flags(lines) if flags is None else flags
     runs: list[tuple[int, int, str | None]] = []
-    start = 0
-    for index in range(1, len(lines) + 1):
-        if index < len(lines) and flags[index] == flags[start]:
-            continue
-        info = None
-        if flags[start]:
-            match = _FENCE.match(lines[start])
-            info = match.group(2).strip().lower() if match else ""
-        runs.append((start, index, info))
-        start = index
+    prose = 0
+    # Runs of fenced lines, found by the regex engine in a byte per line rather than a loop.
+    for fenced in _FENCED_RUN.finditer(bytes(flags)):
+        start, end = fenced.span()
+        if prose < start:
+            runs.append((prose, start, None))
+        match = _FENCE.match(lines[start])
+        runs.append((start, end, match.group(2).strip().lower() if match else ""))
+        prose = end
+    if prose < len(lines):
+        runs.append((prose, len(lines), None))
     return runs
 
 

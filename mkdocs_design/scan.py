@@ -46,6 +46,13 @@ _SMART_UNDERSCORE = re.compile(r"(?<!\w)_(?!_)(.+?)(?<!_)_(?!\w)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~=])")
 _STASHED = re.compile("\x02(\\d+)\x03")
 _TAB = 4
+# Whole-page searches for the few lines worth a closer look, each line preceded by "\n": a
+# literal first character lets the regex engine skip ahead, where "^" with re.M tries every
+# position of the page.
+_FENCE_LINE = re.compile(r"\n[ \t]*(?:`{3}|~{3})")
+_HASH_LINE = re.compile(r"\n#")
+_SETEXT_LINE = re.compile(r"\n(?:=+|-+)[ ]*(?=\n|\Z)")
+_ATTR_LINES = re.compile(r"\n[ ]*\{:?[ ]*[^}\n ][^\n]*\}[ ]*(?=\n|\Z)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,28 +143,80 @@ def fence_flags(lines: Sequence[str]) -> list[bool]:
     opener's indentation. A fence that is never closed, or whose content is less indented than
     its opener, is no fence at all: superfences then leaves those lines as Markdown.
     """
-    return _fences(lines)[0]
+    return _fences(lines, "\n" + "\n".join(lines))[0]
 
 
-def _fences(lines: Sequence[str]) -> tuple[list[bool], int | None]:
-    """:func:`fence_flags`, and the index of an opener still open at the end of the page."""
+def _fences(lines: Sequence[str], text: str) -> tuple[list[bool], int | None]:
+    """:func:`fence_flags`, and the index of an opener still open at the end of the page.
+
+    ``text`` is each of ``lines`` preceded by a newline (see :func:`_line_indexes`).
+    """
     flags = [False] * len(lines)
-    opener: tuple[str, int, int] | None = None  # (fence, indentation, start index)
-    for i, line in enumerate(lines):
+    # Only lines starting with a fence can open or close one: find them in C, not line by line.
+    candidates = iter(_line_indexes(_FENCE_LINE, text))
+    resume = 0
+    for i in candidates:
+        if i < resume:
+            continue
+        opener = _opener(lines[i], i)
         if opener is None:
-            if "`" in line or "~" in line:
-                opener = _opener(line, i)
             continue
         fence, indent, start = opener
+        if indent:
+            end, resume = _indented_close(lines, fence, indent, start)
+        else:
+            # At column 0 nothing can cut a fence short: only the next closing fence ends it.
+            end = next((j for j in candidates if _closes(lines[j], fence)), None)
+            resume = i
+        if end is None:
+            if resume <= start:
+                return flags, start  # never closed: superfences reads the rest as text
+            continue  # cut short by a less indented line: not a fence
+        flags[start : end + 1] = [True] * (end + 1 - start)
+        resume = end + 1
+    return flags, None
+
+
+def _closes(content: str, fence: str) -> bool:
+    return content.startswith(fence) and not content[len(fence) :].strip(" \t")
+
+
+def _indented_close(
+    lines: Sequence[str], fence: str, indent: int, start: int
+) -> tuple[int | None, int]:
+    """``(closing line, next line to look at)`` of an indented fence; closing ``None`` if none.
+
+    Superfences drops an indented fence at the first non-blank line indented less than its
+    opener; the next line to look at is then that one's successor. Unclosed: ``(None, start)``.
+    """
+    for j in range(start + 1, len(lines)):
+        line = lines[j]
         if not line.strip():
             continue
         content = _dedent(line, indent)
         if content is None:
-            opener = None
-        elif content.startswith(fence) and not content[len(fence) :].strip(" \t"):
-            flags[start : i + 1] = [True] * (i + 1 - start)
-            opener = None
-    return flags, opener[2] if opener else None
+            return None, j + 1
+        if _closes(content, fence):
+            return j, j + 1
+    return None, start
+
+
+def _line_indexes(pattern: re.Pattern[str], text: str) -> list[int]:
+    """Indexes of the lines on which ``pattern`` matches, in order, each once.
+
+    ``text`` holds every line preceded by a newline (as ``scan`` joins them) and
+    ``pattern`` starts with that newline. This lets the regex engine find the few interesting
+    lines of a page instead of a Python loop over all of them; it runs on every page.
+    """
+    found: list[int] = []
+    line = pos = 0
+    for match in pattern.finditer(text):
+        start = match.start()
+        line += text.count("\n", pos, start)
+        pos = start
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
 
 
 def _opener(line: str, index: int) -> tuple[str, int, int] | None:
@@ -194,13 +253,15 @@ def scan(
         separator: The site's ``toc`` separator.
         attr_list: Whether the site enables ``attr_list`` (``# Title {#custom-id}``).
     """
-    code, unclosed = _fences(lines)
+    text = "\n" + "\n".join(lines)
+    code, unclosed = _fences(lines, text)
     found = [
-        (i, level, *_attributes(raw, attr_list)) for i, level, raw in _raw_headings(lines, code)
+        (i, level, *_attributes(raw, attr_list))
+        for i, level, raw in _raw_headings(lines, code, text)
     ]
     used = {ident for _i, _level, _raw, ident in found if ident is not None}
-    if attr_list:
-        used |= _block_ids(lines, code)
+    if attr_list and "{" in text:
+        used |= _block_ids(lines, code, text)
     headings: list[Heading] = []
     last: dict[str, str] = {}  # resume toc's _1, _2 … chain per slug: equal headings stay linear
     for i, level, raw, ident in found:
@@ -212,7 +273,6 @@ def scan(
     return Scan(tuple(lines), tuple(code), tuple(headings), frozenset(used), unclosed)
 
 
-_UNDERLINE = frozenset("=-")  # first characters of a setext underline; "" is not in it
 _RULE = frozenset("-*_")  # first characters of a thematic break
 
 
@@ -222,21 +282,25 @@ def _slug(slugify: Slugify, separator: str, text: str) -> str:
     return slugify(text, separator)
 
 
-def _raw_headings(lines: Sequence[str], code: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
+def _raw_headings(
+    lines: Sequence[str], code: Sequence[bool], text: str
+) -> Iterator[tuple[int, int, str]]:
     """``(index, level, source text)`` of each heading, hash or setext, outside code.
 
-    Only lines that start with ``#`` or sit above a ``=``/``-`` line can be headings, so only
-    those are looked at: this runs on every page of the site.
+    Only lines that start with ``#`` or sit above a ``=``/``-`` underline can be headings, so
+    only those are looked at: this runs on every page of the site.
     """
-    last = len(lines) - 1
+    above = (i - 1 for i in _line_indexes(_SETEXT_LINE, text) if i)
     underline = -1
-    for i in [
-        i
-        for i, line in enumerate(lines)
-        if line[:1] == "#" or (i < last and lines[i + 1][:1] in _UNDERLINE)
-    ]:
+    for i in sorted({*_line_indexes(_HASH_LINE, text), *above}):
         line = lines[i]
         if i == underline or code[i] or not line.strip():
+            continue
+        if line[:1] == "#" and "\\" not in line and line[-1] != "#":
+            # No escapes and no closing hashes: _HASH would take every hash up to six as the
+            # level and the rest as the text. Most headings; the regex costs 2 µs each.
+            level = min(len(line) - len(line.lstrip("#")), 6)
+            yield i, level, line[level:].strip()
             continue
         match = _HASH.match(line) if line[:1] == "#" else None
         if match is not None:
@@ -268,7 +332,7 @@ def _is_setext(lines: Sequence[str], code: Sequence[bool], i: int) -> bool:
 
 def _attributes(raw: str, attr_list: bool) -> tuple[str, str | None]:
     """Split ``Title {#id .class}`` into the title and its custom id, as ``attr_list`` does."""
-    match = AttrListTreeprocessor.HEADER_RE.search(raw) if attr_list else None
+    match = AttrListTreeprocessor.HEADER_RE.search(raw) if attr_list and "{" in raw else None
     if match is None:
         return raw, None
     attrs, remainder = get_attrs_and_remainder(match.group(1))
@@ -278,13 +342,13 @@ def _attributes(raw: str, attr_list: bool) -> tuple[str, str | None]:
     return raw[: match.start()].rstrip("#").rstrip(), ident
 
 
-def _block_ids(lines: Sequence[str], code: Sequence[bool]) -> set[str]:
+def _block_ids(lines: Sequence[str], code: Sequence[bool], text: str) -> set[str]:
     """Ids given to paragraphs and lists by a ``{: #id}`` line closing their block."""
     ids: set[str] = set()
-    for i, line in enumerate(lines):
-        if "{" not in line or not i or code[i] or not lines[i - 1].strip():
+    for i in _line_indexes(_ATTR_LINES, text):
+        if not i or code[i] or not lines[i - 1].strip():
             continue
-        if match := _ATTR_LINE.match(line):
+        if match := _ATTR_LINE.match(lines[i]):
             attrs, remainder = get_attrs_and_remainder(match.group(1))
             ids.update(v for k, v in attrs if k == "id" and v and not remainder)
     return ids

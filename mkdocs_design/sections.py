@@ -134,6 +134,7 @@ def sections_of(page: Scan) -> list[SectionRange]:
     result: list[SectionRange] = []
     parent_key: str | None = None
     heading_lines = {h.index for h in page.headings}
+    ends = _ends(page)
     for n, heading in enumerate(page.headings):
         if heading.level not in (2, 3):
             continue
@@ -142,16 +143,18 @@ def sections_of(page: Scan) -> list[SectionRange]:
             parent_key = key
         elif parent_key is not None or key is None:
             continue
-        end = _end_of(page, n)
-        body = range(heading.index + 1, end)
+        body = range(heading.index + 1, ends[n])
         empty = all(not page.lines[i].strip() or i in heading_lines for i in body)
-        result.append(SectionRange(heading, key, heading.index + 1, end, empty))
+        result.append(SectionRange(heading, key, heading.index + 1, ends[n], empty))
     return result
 
 
-def _end_of(page: Scan, n: int) -> int:
-    level = page.headings[n].level
-    for later in page.headings[n + 1 :]:
-        if later.level <= level:
-            return later.index
-    return len(page.lines)
+def _ends(page: Scan) -> list[int]:
+    """For each heading, the body index where its section ends: the next heading as high."""
+    ends = [len(page.lines)] * len(page.headings)
+    open_: list[int] = []  # headings whose end is not found yet, levels strictly rising
+    for n, heading in enumerate(page.headings):
+        while open_ and page.headings[open_[-1]].level >= heading.level:
+            ends[open_.pop()] = heading.index
+        open_.append(n)
+    return ends
