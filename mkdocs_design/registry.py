@@ -147,7 +147,9 @@ class Registry:
     rules: Rules
     catalog: Catalog
     line_counts: dict[str, int] = field(default_factory=dict)
-    display: dict[str, str] = field(default_factory=dict)
+    #: Each scanned page's source file (``None`` for pages without one), by ``src_uri``.
+    sources: dict[str, str | None] = field(default_factory=dict)
+    root: str = ""
     extra: list[Finding] = field(default_factory=list)
     scanned: int = 0
     fragments: dict[str, Fragments] = field(default_factory=dict)
@@ -169,7 +171,7 @@ class Registry:
             cache.clear()
             cache["fingerprint"] = rules.fingerprint
         registry = cls(rules, Catalog.from_docs((), rules.parse.statuses))
-        root = os.path.dirname(config.config_file_path or "") or os.getcwd()
+        registry.root = os.path.dirname(config.config_file_path or "") or os.getcwd()
         docs: list[DesignDoc] = []
         for file in files.documentation_pages():
             if not (file.inclusion.is_in_serve() if serving else file.inclusion.is_included()):
@@ -178,20 +180,16 @@ class Registry:
             if source is None:
                 continue
             registry.scanned += 1
-            display = (
-                os.path.relpath(file.abs_src_path, root).replace(os.sep, "/")
-                if file.abs_src_path
-                else file.src_uri
-            )
-            registry.display[file.src_uri] = display
+            registry.sources[file.src_uri] = file.abs_src_path
             registry.line_counts[file.src_uri] = source.count("\n")
             if "<!-- design/" in source:
                 registry.extra += find_markers(source.split("\n"), file.src_uri)[1]
+            # A build parses each page once; only serve rebuilds gain from the cache.
             if registry._selected(file.src_uri) and (
-                doc := registry._parse(file.src_uri, source, cache)
+                doc := registry._parse(file.src_uri, source, cache if serving else None)
             ):
                 docs.append(doc)
-        for gone in set(cache) - set(registry.display) - {"fingerprint"}:
+        for gone in set(cache) - set(registry.sources) - {"fingerprint"}:
             del cache[gone]  # pages deleted or renamed since the last serve rebuild
         registry.catalog = Catalog.from_docs(docs, rules.parse.statuses)
         registry.derive(config, files)
@@ -203,11 +201,16 @@ class Registry:
             exclude and exclude.match_file(src_uri)
         )
 
-    def _parse(self, src_uri: str, source: str, cache: dict[str, Any]) -> DesignDoc | None:
-        digest = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        hit = cache.get(src_uri)
-        if hit is not None and hit[0] == digest:
-            return hit[1]  # type: ignore[no-any-return]
+    def _parse(self, src_uri: str, source: str, cache: dict[str, Any] | None) -> DesignDoc | None:
+        """Parse a page, or reuse its parse from an earlier ``serve`` rebuild (``cache``)."""
+        digest = b""
+        if cache is not None:
+            digest = hashlib.blake2b(
+                source.encode("utf-8", "surrogatepass"), digest_size=16
+            ).digest()
+            hit = cache.get(src_uri)
+            if hit is not None and hit[0] == digest:
+                return hit[1]  # type: ignore[no-any-return]
         try:
             doc = parse_page(src_uri, source, self.rules.parse)
         except Exception as error:  # never a traceback for one odd page; the build goes on
@@ -218,7 +221,8 @@ class Registry:
                 Finding("parse-error", Severity.WARNING, Location(src_uri, 1), message)
             )
             return None
-        cache[src_uri] = (digest, doc)
+        if cache is not None:
+            cache[src_uri] = (digest, doc)
         return doc
 
     def findings(self) -> list[Finding]:
@@ -251,7 +255,8 @@ class Registry:
 
     def where_path(self, src_uri: str) -> str:
         """The path users see for a page: relative to the folder of ``mkdocs.yml``."""
-        return self.display.get(src_uri, src_uri)
+        path = self.sources.get(src_uri)
+        return os.path.relpath(path, self.root).replace(os.sep, "/") if path else src_uri
 
     def where(self, at: Location) -> str:
         """``path:line:column`` as printed in messages."""

@@ -158,10 +158,10 @@ def _fences(lines: Sequence[str], text: str) -> tuple[list[bool], int | None]:
     for i in candidates:
         if i < resume:
             continue
-        opener = _opener(lines[i], i)
+        opener = _opener(lines[i])
         if opener is None:
             continue
-        fence, indent, start = opener
+        (fence, indent), start = opener, i
         if indent:
             end, resume = _indented_close(lines, fence, indent, start)
         else:
@@ -219,12 +219,14 @@ def _line_indexes(pattern: re.Pattern[str], text: str) -> list[int]:
     return found
 
 
-def _opener(line: str, index: int) -> tuple[str, int, int] | None:
+@lru_cache(maxsize=4096)  # "```json", "```python": the same few openers on every page
+def _opener(line: str) -> tuple[str, int] | None:
+    """``(fence, indentation)`` when ``line`` opens a fence as superfences reads it."""
     ws = len(line) - len(line.lstrip(" \t"))
     match = RE_NESTED_FENCE_START.match(line, ws)
     if match is None or match.group("unrecognized"):
         return None
-    return match.group("fence"), len(line[:ws].expandtabs(_TAB)), index
+    return match.group("fence"), len(line[:ws].expandtabs(_TAB))
 
 
 def _dedent(line: str, indent: int) -> str | None:
