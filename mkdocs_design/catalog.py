@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from mkdocs_design.sections import template_sections
@@ -21,11 +21,17 @@ if TYPE_CHECKING:
 
 _BOUNDARY = re.compile(r"[^\w]")
 _PAREN = re.compile(r"\s*\(.*\)\s*$")
+_FOLD = re.compile(r"[\s_`*]+")
 
 
+# Memoised: a build folds the same few thousand names tens of thousands of times (index,
+# graph, views); bounded, so a long `mkdocs serve` session cannot grow it without limit.
+@lru_cache(maxsize=1 << 16)
 def component_key(name: str) -> str:
     """Fold a component name for matching (``Event Publisher (`bus.go`)`` → ``event publisher``)."""
-    return re.sub(r"[\s_`*]+", " ", _PAREN.sub("", name)).strip().casefold()
+    if "(" in name:  # the parenthesis rule cannot match without one; skip the regex
+        name = _PAREN.sub("", name)
+    return _FOLD.sub(" ", name).strip().casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +118,7 @@ class Catalog:
             ComponentEntry(
                 name=pairs[0][1].name,
                 key=key,
-                anchor="component-" + (slug(key) if slug(key) != "unknown" else str(n)),
+                anchor="component-" + (ident if (ident := slug(key)) != "unknown" else str(n)),
                 sources=tuple(pairs),
                 dependencies=tuple(dict.fromkeys(d for _, c in pairs for d in c.dependencies)),
                 used_by=tuple(sorted(users.get(key, ()), key=str.casefold)),
@@ -127,6 +133,13 @@ class Catalog:
         ``Rate Limiter, with a 10 req/s policy`` names ``Rate Limiter``: the longest known
         name the dependency starts with, followed by a non-word character, wins.
         """
+        # Each dependency name is asked for by the graph and by every view that links it.
+        found = self._found
+        if name not in found:
+            found[name] = self._match_component(name)
+        return found[name]
+
+    def _match_component(self, name: str) -> ComponentEntry | None:
         key = component_key(name)
         keys = self._component_keys
         if (exact := keys.get(key)) is not None:
@@ -141,6 +154,10 @@ class Catalog:
     @cached_property
     def _component_keys(self) -> dict[str, ComponentEntry]:
         return {entry.key: entry for entry in self.components}
+
+    @cached_property
+    def _found(self) -> dict[str, ComponentEntry | None]:
+        return {}
 
     @staticmethod
     def _users(grouped: dict[str, list[tuple[DesignDoc, Component]]]) -> dict[str, set[str]]:

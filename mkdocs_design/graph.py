@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from mkdocs_design.catalog import component_key
@@ -75,6 +75,7 @@ class Graph:
         return found
 
 
+@lru_cache(maxsize=1 << 16)  # the same names are folded again for every page that names them
 def name_key(name: str) -> str:
     """Fold a design or component name for matching (``Event Bus (Kafka)`` → ``event-bus``)."""
     return _SLUG.sub("-", component_key(name)).strip("-")
@@ -154,15 +155,20 @@ def _component_edges(
     findings: list[Finding] = []
     for entry in catalog.components:
         for doc, comp in entry.sources:
-            listed = {name_key(n) for n in (*doc.depends_on, *doc.external)}
             for dep in comp.dependencies:
                 known = catalog.find_component(dep)
                 if known is not None and known.key != entry.key:
                     source, target = f"component:{entry.key}", f"component:{known.key}"
                     edges.setdefault((source, target), Edge(source, target, doc.src_uri))
-                elif known is None and (key := name_key(dep)) not in designs and key not in listed:
+                elif known is None and _dangling(dep, doc, designs):
                     message = f'component "{comp.name}" depends on "{dep}", which no design defines'
                     findings.append(
                         Finding(RECONCILE, severity, Location(doc.src_uri, comp.line), message)
                     )
     return tuple(edges.values()), findings
+
+
+def _dangling(name: str, doc: DesignDoc, designs: dict[str, DesignDoc]) -> bool:
+    """Whether a name is neither a design nor a system ``doc`` lists as one it depends on."""
+    key = name_key(name)
+    return key not in designs and all(name_key(n) != key for n in (*doc.depends_on, *doc.external))
