@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -50,8 +51,14 @@ def readable(markdown: str) -> str:
     Code spans show their code, links their text, emphasis loses its markers, entities become
     characters. HTML tags stay, as text: elsewhere they must read as typed, never run.
     """
-    text = _SHOWN_CODE.sub(lambda m: m.group(2).strip(), markdown)
-    text = _SHOWN_EMPHASIS.sub(r"\2", _SHOWN_LINK.sub(r"\1", text))
+    # Most lines have none of these: each pattern runs only if its character is there.
+    text = markdown
+    if "`" in text:
+        text = _SHOWN_CODE.sub(lambda m: m.group(2).strip(), text)
+    if "[" in text:
+        text = _SHOWN_LINK.sub(r"\1", text)
+    if "*" in text or "__" in text:
+        text = _SHOWN_EMPHASIS.sub(r"\2", text)
     return html.unescape(text)
 
 
@@ -106,19 +113,28 @@ def row_data(docs: Sequence[DesignDoc], anchor: str | None = None) -> Markup:
 
     With ``anchor``, it is also the row's link target (``id``).
     """
-    statuses = " ".join(dict.fromkeys(slug(d.canonical_status or "unknown") for d in docs))
-    # Space-separated lists: a folder's own spaces (and `%`) are percent-encoded, and
-    # catalog.js decodes them for display.
-    folders = " ".join(
-        dict.fromkeys(
-            quote(d.src_uri.split("/", 1)[0], safe="") if "/" in d.src_uri else "." for d in docs
-        )
+    # What the filters need of a design is its status and team folder: few distinct pairs,
+    # so their attributes are made once per pair, not once for each of thousands of rows.
+    facets = (
+        ((docs[0].canonical_status, _team(docs[0].src_uri)),)
+        if len(docs) == 1
+        else tuple(dict.fromkeys((d.canonical_status, _team(d.src_uri)) for d in docs))
     )
     ident = f' id="{escape(anchor)}"' if anchor else ""
-    return Markup(
-        f'<span class="design-row"{ident} data-status="{escape(statuses)}" '
-        f'data-folder="{escape(folders)}"></span>'
-    )
+    return Markup(f'<span class="design-row"{ident} {_filter_attributes(facets)}></span>')
+
+
+def _team(src_uri: str) -> str:
+    return src_uri.split("/", 1)[0] if "/" in src_uri else "."
+
+
+@lru_cache(maxsize=1 << 12)
+def _filter_attributes(facets: tuple[tuple[str | None, str], ...]) -> Markup:
+    statuses = " ".join(dict.fromkeys(slug(status or "unknown") for status, _ in facets))
+    # Space-separated lists: a folder's own spaces (and `%`) are percent-encoded, and
+    # catalog.js decodes them for display.
+    folders = " ".join(dict.fromkeys(quote(team, safe="") for _, team in facets))
+    return Markup(f'data-status="{escape(statuses)}" data-folder="{escape(folders)}"')
 
 
 def anchor_item(line: str, anchor: str) -> str:

@@ -35,20 +35,30 @@ _ENTITIES = {
     "%": "#37;",
     ":": "#58;",
 }
+_TABLE = str.maketrans(_ENTITIES)
 
 
 def label(text: str) -> str:
     """A quoted Mermaid label showing ``text`` literally, on one line."""
-    flat = " ".join(text.split())
-    return '"' + ("".join(_ENTITIES.get(char, char) for char in flat) or "#32;") + '"'
+    return '"' + (" ".join(text.split()).translate(_TABLE) or "#32;") + '"'
 
 
-def flowchart(catalog: Catalog, graph: Graph, docs: Sequence[DesignDoc]) -> str:
+def flowchart(
+    catalog: Catalog, graph: Graph, docs: Sequence[DesignDoc], *, limit: int | None = None
+) -> str:
     """Designs as subgraphs holding their components; edges as the pages state them.
 
     Solid arrows are stated dependencies, dotted ones are inferred from a Used By list.
     Names that match no design, and designs left out of ``docs``, are rounded nodes. Only
     ``docs``, their components and the edges leaving them are drawn, each edge once.
+
+    Args:
+        catalog: The catalog.
+        graph: Its dependency graph.
+        docs: The designs to draw.
+        limit: Stop as soon as the source is sure to be longer than this (for
+            :data:`MAX_TEXT`: Mermaid will not draw it); what is returned then is cut short,
+            but still longer than ``limit``.
     """
     ids = {doc.src_uri: f"d{n}" for n, doc in enumerate(docs)}
     homes: dict[str, list[ComponentEntry]] = {}
@@ -57,11 +67,20 @@ def flowchart(catalog: Catalog, graph: Graph, docs: Sequence[DesignDoc]) -> str:
     drawn = [entry for doc in docs for entry in homes.get(doc.src_uri, [])]
     comp_ids = {entry.key: f"c{n}" for n, entry in enumerate(drawn)}
     lines = ["flowchart LR", *CLASSES]
+    size = sum(len(line) + 1 for line in lines)  # of "\n".join(lines) + "\n"
     for doc in docs:
         css = slug(doc.canonical_status) if doc.canonical_status else "unknown"
-        lines.append(f"  subgraph {ids[doc.src_uri]} [{label(doc.title)}]")
-        lines += [f"    {comp_ids[e.key]}[{label(e.name)}]" for e in homes.get(doc.src_uri, [])]
-        lines += ["  end", f"  class {ids[doc.src_uri]} {css.replace('-', '_')}"]
+        drawn_here = [
+            f"  subgraph {ids[doc.src_uri]} [{label(doc.title)}]",
+            *(f"    {comp_ids[e.key]}[{label(e.name)}]" for e in homes.get(doc.src_uri, [])),
+            "  end",
+            f"  class {ids[doc.src_uri]} {css.replace('-', '_')}",
+        ]
+        lines += drawn_here
+        size += sum(len(line) + 1 for line in drawn_here)
+        if limit is not None and size > limit:
+            # Lines are only ever added from here on: the whole would be longer still.
+            return "\n".join(lines) + "\n"
     others: dict[str, tuple[str, str]] = {}
     arrows: list[str] = []
     for edge in graph.design_edges:

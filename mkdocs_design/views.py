@@ -7,6 +7,7 @@ paths of the generated pages), and Markdown goes out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from mkdocs_design import markup, render
@@ -23,9 +24,11 @@ from mkdocs_design.placeholders import mark_placeholders
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
+    from markupsafe import Markup
+
     from mkdocs_design.catalog import Catalog
     from mkdocs_design.lifecycle import Insights
-    from mkdocs_design.model import DesignDoc
+    from mkdocs_design.model import DesignDoc, Status
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -180,15 +183,20 @@ class Site:
         doc = self.catalog.by_uri.get(src_uri)
         if doc is None and "<!-- design/" not in markdown:
             return None
+        # Every marker line holds "design/", and decorating adds no marker line: most pages
+        # are spared the search of their lines for markers (twice, for a design page).
+        marked = "design/" in markdown
         lines = markdown.split("\n")
         if doc is not None:
-            lines = self._decorate_design(doc, lines, offset)
-        markers, _ = find_markers(lines, src_uri)
+            lines = self._decorate_design(doc, lines, offset, marked=marked)
+        markers = find_markers(lines, src_uri)[0] if marked else []
         return replace_markers(
             lines, markers, lambda m: self.render_view(m, src_uri, fragments=fragments)
         )
 
-    def _decorate_design(self, doc: DesignDoc, lines: list[str], offset: int) -> list[str]:
+    def _decorate_design(
+        self, doc: DesignDoc, lines: list[str], offset: int, *, marked: bool
+    ) -> list[str]:
         settings = self.settings
         if settings.mark_placeholders and doc.placeholders:
             lines = mark_placeholders(lines, doc.placeholders, first_line=offset + 1)
@@ -196,21 +204,25 @@ class Site:
             index = q.line - offset - 1
             if 0 <= index < len(lines):
                 lines[index] = markup.anchor_item(lines[index], q.anchor)
-        placed = any(m.view == "neighbourhood" for m in find_markers(lines, doc.src_uri)[0])
+        placed = marked and any(
+            m.view == "neighbourhood" for m in find_markers(lines, doc.src_uri)[0]
+        )
         block = self._header(doc, neighbourhood=self.settings.neighbourhood and not placed)
         if block:
             at = doc.title_line - offset if doc.title_line else 0
             lines[at:at] = ["", *block, ""]
         return lines
 
+    @cached_property
+    def _badge(self) -> Callable[[Status | None], Markup]:
+        return render.badges(self.settings.colors)
+
     def _header(self, doc: DesignDoc, *, neighbourhood: bool) -> list[str]:
         """Lines under the title: badge, lifecycle banner, supersedes, neighbourhood."""
         settings, insights, uri = self.settings, self.insights, doc.src_uri
         block: list[str] = []
         if settings.badge:
-            block.append(
-                f'<p class="design-status">{markup.badge(doc.status, dict(settings.colors))}</p>'
-            )
+            block.append(f'<p class="design-status">{self._badge(doc.status)}</p>')
         status = doc.canonical_status
         if settings.banners and (
             status in BANNER_STATUSES or (settings.banner_draft and status == "Draft")

@@ -1,0 +1,112 @@
+"""The shortcuts the renderers take for speed give exactly what the plain way gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+
+import pytest
+
+from mkdocs_design import export, markup, mermaid, render
+from mkdocs_design.catalog import Catalog
+from mkdocs_design.graph import build_graph
+from mkdocs_design.lifecycle import Insights
+from mkdocs_design.model import Component, DesignDoc, Status
+from mkdocs_design.statuses import StatusTable
+
+STATUSES = StatusTable.build()
+
+
+def _doc(n: int, status: str | None = "Draft", folder: str = "team") -> DesignDoc:
+    canonical = STATUSES.resolve(status) if status else None
+    return DesignDoc(
+        f"{folder}/d{n}.md",
+        f"Design <{n}> & 'co'",
+        status=Status(status, canonical) if status else None,
+        components=(Component(f"Part {n}", f"part-{n}", 3, dependencies=(f"Part {n + 1}",)),),
+        depends_on=(f"Design <{n + 1}> & 'co'",),
+    )
+
+
+def _catalog(count: int) -> Catalog:
+    return Catalog.from_docs([_doc(n) for n in range(count)], STATUSES)
+
+
+def test_fill_puts_every_block_in_place_once() -> None:
+    """Each placeholder's first occurrence gets its block; other text is left alone."""
+    kept = render.Fragments("g")
+    keys = [kept.add(f"<p>{n}</p>\n") for n in range(12)]
+    other = render.Fragments("m").add("<p>elsewhere</p>")
+    page = "<main>" + "".join(reversed(keys)) + other + keys[0] + "</main>"
+    expected = page
+    for key, block in kept.blocks.items():
+        expected = expected.replace(key, block, 1)
+    assert kept.fill(page) == expected
+    assert kept.fill("no placeholders") == "no placeholders"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain words",
+        "`code` and **bold** and [a link](x.md)",
+        "snake_case_name stays, __strong__ goes",
+        "*one* star, a lone * and an &amp; entity",
+        "![image](i.png) and `` `ticks` ``",
+    ],
+)
+def test_readable_matches_every_pattern_applied(text: str) -> None:
+    """Skipping a pattern whose character is absent changes nothing."""
+    text_ = markup._SHOWN_CODE.sub(lambda m: m.group(2).strip(), text)
+    text_ = markup._SHOWN_EMPHASIS.sub(r"\2", markup._SHOWN_LINK.sub(r"\1", text_))
+    assert markup.readable(text) == html.unescape(text_)
+
+
+def test_badges_are_made_once_per_status_as_shown() -> None:
+    """Statuses that show alike share a badge; unknown ones keep their own raw text."""
+    badge_for = render.badges({"Draft": "#abc"})
+    statuses = [
+        None,
+        Status("Draft", "Draft"),
+        Status("WIP — nearly there", "Draft"),
+        Status("Pondering", None),
+        Status("Musing", None),
+    ]
+    for status in statuses:
+        assert badge_for(status) == markup.badge(status, {"Draft": "#abc"})
+    assert badge_for(statuses[1]) is badge_for(statuses[2])
+    assert badge_for(statuses[3]) != badge_for(statuses[4])
+
+
+def test_row_data_lists_each_status_and_folder_once_in_order() -> None:
+    """Many designs: statuses and folders in first-seen order, without repeats."""
+    docs = [_doc(1, "Approved", "b"), _doc(2, "Draft", "a b"), _doc(3, "Approved", "a b")]
+    docs.append(DesignDoc("top.md", "Top"))
+    html = markup.row_data(docs, "component-x")
+    assert html == (
+        '<span class="design-row" id="component-x" data-status="approved draft unknown" '
+        'data-folder="b a%20b ."></span>'
+    )
+
+
+@pytest.mark.parametrize("count", [0, 1, 3, 40])
+def test_flowchart_limit_only_cuts_what_would_not_fit(count: int) -> None:
+    """Under the limit the chart is whole; over it, whatever comes back is over it too."""
+    catalog = _catalog(count)
+    graph = build_graph(catalog)
+    whole = mermaid.flowchart(catalog, graph, catalog.docs)
+    for limit in (0, 200, len(whole) - 1, len(whole), 10 * len(whole)):
+        cut = mermaid.flowchart(catalog, graph, catalog.docs, limit=limit)
+        assert cut == whole if len(whole) <= limit else len(cut) > limit
+
+
+def test_json_is_the_whole_document_encoded_at_once() -> None:
+    """Designs encoded one by one and put together read as one compact encoding."""
+    catalog = _catalog(5)
+    insights = Insights.derive(catalog, last_changed={}, today=dt.date(2026, 1, 1))
+    for derived in (insights, None):
+        text = export.render_json(catalog, lambda uri: uri[:-3] + "/", derived)
+        data = json.loads(text)
+        assert list(data) == ["version", "designs", *(["edges", "findings"] if derived else [])]
+        assert text == json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
