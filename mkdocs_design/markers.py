@@ -82,6 +82,8 @@ def replace_markers(
     lines: Sequence[str], markers: Sequence[Marker], render: Callable[[Marker], str]
 ) -> str:
     """Return the Markdown with each marker line replaced by its rendered view."""
+    if not markers:
+        return "\n".join(lines)  # most pages: no copy of their lines
     out = list(lines)
     for marker in markers:
         out[marker.index] = "\n" + render(marker) + "\n"
@@ -103,4 +105,6 @@ def select_docs(catalog: Catalog, filters: dict[str, str]) -> list[DesignDoc]:
 def select_components(catalog: Catalog, docs: Sequence[DesignDoc]) -> list[ComponentEntry]:
     """Index entries with at least one source among ``docs``."""
     chosen = {doc.src_uri for doc in docs}
+    if chosen.issuperset(catalog.by_uri):
+        return list(catalog.components)  # all of them (every entry has a source)
     return [e for e in catalog.components if any(d.src_uri in chosen for d, _ in e.sources)]
