@@ -8,10 +8,9 @@ renames real authors make ("Monitoring and Logging", "Components and Interfaces"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from mkdocs_design.scan import Heading, Scan
@@ -118,8 +117,7 @@ def distinctive(title: str) -> str | None:
     return None if key in GENERIC else key
 
 
-@dataclass(frozen=True, slots=True)
-class SectionRange:
+class SectionRange(NamedTuple):
     """A section heading and the body lines it owns (``start`` to ``end``, exclusive)."""
 
     heading: Heading
