@@ -134,13 +134,15 @@ def sections_of(page: Scan) -> list[SectionRange]:
     heading_lines = {h.index for h in page.headings}
     ends = _ends(page)
     for n, heading in enumerate(page.headings):
-        if heading.level not in (2, 3):
-            continue
-        key = section_key(heading.text)
+        # A ### counts only under a ## that names no section, and only when it names one.
         if heading.level == 2:
-            parent_key = key
-        elif parent_key is not None or key is None:
+            key = parent_key = section_key(heading.text)
+        elif heading.level != 3 or parent_key is not None:
             continue
+        else:
+            key = section_key(heading.text)
+            if key is None:
+                continue
         body = range(heading.index + 1, ends[n])
         empty = all(not page.lines[i].strip() or i in heading_lines for i in body)
         result.append(SectionRange(heading, key, heading.index + 1, ends[n], empty))
