@@ -58,18 +58,23 @@ class Site:
     catalog: Catalog
     insights: Insights
     settings: Settings
-    #: Every ``(from_uri, to_uri, anchor)`` a view linked, for :meth:`broken_links`.
-    linked: set[tuple[str, str, str]] = field(default_factory=set)
+    #: Every anchor (``""`` for none) a view linked, by ``from_uri``, then ``to_uri``, for
+    #: :meth:`broken_links`. Not a set of triples: views link tens of thousands of times, and
+    #: each triple was one more object for the garbage collector to count.
+    linked: dict[str, dict[str, set[str]]] = field(default_factory=dict)
 
     def href(self, from_uri: str) -> render.Href:
         """Links from one page, as MkDocs would write them: ``href(to_uri, anchor)``."""
         urls, relative = self.settings.urls, self.settings.relative_url
         here = urls.get(from_uri, from_uri)
+        linked = self.linked.setdefault(from_uri, {})
 
         seen: dict[str, str] = {}  # a view links to the same pages many times
 
         def href(to_uri: str, anchor: str = "", /) -> str:
-            self.linked.add((from_uri, to_uri, anchor))
+            if (anchors := linked.get(to_uri)) is None:
+                anchors = linked[to_uri] = set()
+            anchors.add(anchor)
             fragment = f"#{anchor}" if anchor else ""
             if to_uri == from_uri and anchor:
                 return fragment
@@ -99,7 +104,9 @@ class Site:
         urls = self.settings.urls
         return sorted(
             (src, dst, anchor)
-            for src, dst, anchor in self.linked
+            for src, targets in self.linked.items()
+            for dst, anchors in targets.items()
+            for anchor in anchors
             if dst not in urls or (anchor and anchor not in ids.get(dst, ()) and dst != src)
         )
 
