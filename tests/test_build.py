@@ -204,6 +204,24 @@ def test_material_nav_shows_status_of_design_pages(sample_builds: dict[str, Buil
             assert seen.get(src_uri[: -len(".md")] + "/") == {None}, (page, src_uri)
 
 
+@pytest.mark.parametrize("front", ["", "status: rejected\n"])
+def test_material_nav_status_is_opt_in(tmp_path: Path, front: str) -> None:
+    """By default no status is added to nav entries (Material renders it pages x designs
+    times); a status the author put in front matter is still Material's to show."""
+    pages = {"a.md": design_page("A", "Approved", front=front), "b.md": "# Notes\n"}
+    built = build_site(write_site(tmp_path, pages, {"theme": {"name": "material"}}))
+    nav = built.soup("b/index.html").select_one("nav.md-nav--primary")
+    marks = {
+        link["href"]: [c for s in link.select("span.md-status") for c in s["class"]]
+        for link in nav.select("a.md-nav__link[href]")
+    }
+    expected = ["md-status", "md-status--rejected"] if front else []
+    assert marks["../a/"] == expected, marks
+    assert built.soup("a/index.html").select_one("span.design-badge")["data-design-status"] == (
+        "Rejected" if front else "Approved"
+    )
+
+
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])
 def test_question_items_get_ids_and_keep_their_checkboxes(
     sample_builds: dict[str, Built], theme: str
@@ -616,7 +634,7 @@ def test_material_nav_status_survives_dirty_rebuild(tmp_path: Path) -> None:
     config_file = write_site(
         tmp_path,
         {"a.md": design_page("A", "Approved"), "b.md": design_page("B", "Draft")},
-        {"theme": {"name": "material"}},
+        {"theme": {"name": "material"}, "plugins": [{"design": {"nav_status": True}}]},
     )
     plugin = load_config(str(config_file)).plugins["design"]
     plugin.on_startup(command="serve", dirty=True)
