@@ -16,6 +16,7 @@ Usage::
     python benchmarks/overhead.py                       # 100 and 1,000 designs, both themes
     python benchmarks/overhead.py --designs 100 --themes mkdocs --pairs 3
     python benchmarks/overhead.py --alone 1000 2000 5000 10000 --no-builds
+    python benchmarks/overhead.py --designs 1000 --themes material --option nav_status=true
 """
 
 from __future__ import annotations
@@ -60,17 +61,33 @@ def run_build(config: Path, site_dir: Path, *, verbose: bool) -> tuple[float, in
 def plain_config(config: Path) -> Path:
     """The same site configuration without the design plugin."""
     settings = yaml.safe_load(config.read_text())
-    settings["plugins"] = [p for p in settings["plugins"] if p != "design"]
+    settings["plugins"] = [p for p in settings["plugins"] if not _is_design(p)]
     plain = config.with_name("plain.yml")
     plain.write_text(yaml.safe_dump(settings, sort_keys=False))
     return plain
 
 
-def measure_builds(designs: int, theme: str, pairs: int, seed: int) -> dict[str, float]:
+def _is_design(plugin: object) -> bool:
+    return plugin == "design" or (isinstance(plugin, dict) and "design" in plugin)
+
+
+def with_options(config: Path, options: dict[str, object]) -> None:
+    """Give the design plugin of a generated site these options (``nav_status: true`` …)."""
+    if not options:
+        return
+    settings = yaml.safe_load(config.read_text())
+    settings["plugins"] = [{"design": options} if _is_design(p) else p for p in settings["plugins"]]
+    config.write_text(yaml.safe_dump(settings, sort_keys=False))
+
+
+def measure_builds(
+    designs: int, theme: str, pairs: int, seed: int, options: dict[str, object] | None = None
+) -> dict[str, float]:
     """Paired builds of one generated site; returns the figures for one table row."""
     with tempfile.TemporaryDirectory(prefix=f"design-bench-{designs}-{theme}-") as tmp:
         root = Path(tmp)
         config = generate_site(root, designs=designs, seed=seed, theme=theme)
+        with_options(config, options or {})
         plain = plain_config(config)
         run_build(config, root / "warm", verbose=False)  # warm the file cache and imports
         walls_a, walls_b, ratios, own, peak_a, peak_b = [], [], [], [], 0, 0
@@ -145,7 +162,15 @@ def main() -> None:
     parser.add_argument("--alone", type=int, nargs="*", default=[1000, 2000, 5000, 10000])
     parser.add_argument("--no-builds", action="store_true", help="only the plugin-alone table")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="NAME=YAML",
+        help="a design plugin option for the builds, e.g. --option nav_status=true",
+    )
     args = parser.parse_args()
+    options = {k: yaml.safe_load(v) for k, _, v in (o.partition("=") for o in args.option)}
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores\n")
     if not args.no_builds:
         print(
@@ -155,7 +180,7 @@ def main() -> None:
         print("|---:|---|---:|---:|---:|---:|---:|---:|")
         for designs in args.designs:
             for theme in args.themes:
-                r = measure_builds(designs, theme, args.pairs, args.seed)
+                r = measure_builds(designs, theme, args.pairs, args.seed, options)
                 print(
                     f"| {designs} | {theme} | {r['with']:.2f} | {r['without']:.2f} "
                     f"| {r['ratio']:.3f} | {r['own']:.2f} s | {100 * r['own_share']:.2f}% "
