@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from mkdocs_design.fields import (
@@ -93,6 +94,7 @@ def is_group(title: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1024)  # the same few labels on every component of every page
 def _field_of(title: str) -> str | None:
     """The component field a label or sub-heading names (``#### Key Behaviors``), if any."""
     return FIELD_NAMES.get(_NUMBER.sub("", title.strip()).rstrip(":").strip().casefold())

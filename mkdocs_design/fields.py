@@ -183,7 +183,8 @@ def context_lines(
         found["depends on"] = pre["dependencies"][0] + offset + 1
     for section in (s for s in sections if s.key == "System Context"):
         for i in range(section.start, section.end):
-            match = None if page.code[i] else _LABEL.match(page.lines[i])
+            line = page.lines[i]
+            match = _LABEL.match(line) if "**" in line and not page.code[i] else None
             key = match.group("label").strip().rstrip(":").casefold() if match else ""
             if key in _CONTEXT_KEYS:
                 found.setdefault(key, i + offset + 1)
@@ -207,7 +208,8 @@ def labelled_lists(page: Scan, start: int, end: int) -> Iterator[tuple[str, list
     """Yield ``(label, values)`` for ``**Label:** a, b`` lines and labels followed by a list."""
     i = start
     while i < end:
-        match = None if page.code[i] else _LABEL.match(page.lines[i])
+        line = page.lines[i]
+        match = _LABEL.match(line) if "**" in line and not page.code[i] else None
         i += 1
         if not match:
             continue
@@ -319,7 +321,7 @@ def alternatives(
             reason = ""
             for label, value in _labels(page, head.index + 1, end):
                 if label in ("rejected because", "why rejected", "reason", "rejected"):
-                    reason = value
+                    reason = plain_text(value)
             name = _ALT_PREFIX.sub("", _NUMBER.sub("", head.text)).strip() or head.text
             found.append(Alternative(name, reason, head.index + offset + 1))
         if not heads:
@@ -335,9 +337,11 @@ def alternatives(
 
 
 def _labels(page: Scan, start: int, end: int) -> Iterator[tuple[str, str]]:
+    """``(folded label, value as written)`` of the ``**Label:** value`` lines in ``start:end``."""
     for i in range(start, end):
-        if not page.code[i] and (match := _LABEL.match(page.lines[i])):
-            yield match.group("label").strip().casefold(), plain_text(match.group("value"))
+        line = page.lines[i]
+        if "**" in line and not page.code[i] and (match := _LABEL.match(line)):
+            yield match.group("label").strip().casefold(), match.group("value")
 
 
 def references(page: Scan, sections: Sequence[SectionRange]) -> tuple[str, ...]:

@@ -117,16 +117,29 @@ def plain_text(markdown: str) -> str:
         spans.append(text)
         return f"\x02{len(spans) - 1}\x03"
 
-    text = _CODE.sub(lambda m: stash(m.group(2).strip() or m.group(2)), markdown)
-    text = _ESCAPE.sub(lambda m: stash(m.group(1)), text)
-    text = _AUTOLINK.sub(lambda m: stash(_autolink_text(m)), text)
-    text = _NOT_STRONG.sub(lambda m: stash(m.group(0)), text)
-    text = _FOOTNOTE.sub("", _IMAGE.sub("", text))
-    text = _TAG.sub("", _COMMENT.sub("", _LINK.sub(r"\1", text)))
-    for pattern in (_STRONG, _SMART_STRONG, _STAR, _SMART_UNDERSCORE):
-        text = pattern.sub(r"\1", text)
+    # Each pass only where its syntax can be: this runs for every heading, label and item.
+    text = markdown
+    if "`" in text:
+        text = _CODE.sub(lambda m: stash(m.group(2).strip() or m.group(2)), text)
+    if "\\" in text:
+        text = _ESCAPE.sub(lambda m: stash(m.group(1)), text)
+    if "<" in text:
+        text = _AUTOLINK.sub(lambda m: stash(_autolink_text(m)), text)
+    emphasis = "*" in text or "_" in text
+    if emphasis:
+        text = _NOT_STRONG.sub(lambda m: stash(m.group(0)), text)
+    if "[" in text:
+        text = _LINK.sub(r"\1", _FOOTNOTE.sub("", _IMAGE.sub("", text)))
+    if "<" in text:
+        text = _TAG.sub("", _COMMENT.sub("", text))
+    if emphasis:
+        for pattern in (_STRONG, _SMART_STRONG, _STAR, _SMART_UNDERSCORE):
+            text = pattern.sub(r"\1", text)
     # Entities in text are unescaped; in code spans and escapes they are literal text.
-    text = _STASHED.sub(lambda m: spans[int(m.group(1))], html.unescape(text))
+    if "&" in text:
+        text = html.unescape(text)
+    if spans:
+        text = _STASHED.sub(lambda m: spans[int(m.group(1))], text)
     return " ".join(text.split())
 
 
