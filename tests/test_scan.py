@@ -12,9 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown.extensions.toc import slugify, slugify_unicode
 from pymdownx.slugs import slugify as pymdownx_slugify
 
+from mkdocs_design import scan as scan_module
 from mkdocs_design.parse import body_lines, split_front_matter
 from mkdocs_design.scan import fence_flags, plain_text, scan
 
@@ -211,3 +214,68 @@ def test_fence_flags(lines: list[str], code: list[int]) -> None:
 def test_plain_text(source: str, text: str) -> None:
     """Inline Markdown reduced to what a reader sees."""
     assert plain_text(source) == text
+
+
+# --- the fast paths against the plain line loops they replaced ----------------------------------
+# ``scan`` finds fences, heading candidates and attribute lines with whole-page regex searches;
+# these oracles are the straightforward per-line loops, kept here to pin that both agree.
+
+
+def _oracle_fences(lines: list[str]) -> tuple[list[bool], int | None]:
+    flags = [False] * len(lines)
+    opener: tuple[str, int, int] | None = None
+    for i, line in enumerate(lines):
+        if opener is None:
+            if "`" in line or "~" in line:
+                found = scan_module._opener(line)
+                opener = (*found, i) if found else None
+            continue
+        fence, indent, start = opener
+        if not line.strip():
+            continue
+        content = scan_module._dedent(line, indent)
+        if content is None:
+            opener = None
+        elif content.startswith(fence) and not content[len(fence) :].strip(" \t"):
+            flags[start : i + 1] = [True] * (i + 1 - start)
+            opener = None
+    return flags, opener[2] if opener else None
+
+
+def _oracle_headings(lines: list[str], code: list[bool]) -> list[tuple[int, int, str]]:
+    found, underline, last = [], -1, len(lines) - 1
+    for i, line in enumerate(lines):
+        if not (line[:1] == "#" or (i < last and lines[i + 1][:1] in ("=", "-"))):
+            continue
+        if i == underline or code[i] or not line.strip():
+            continue
+        match = scan_module._HASH.match(line) if line[:1] == "#" else None
+        if match is not None:
+            found.append((i, len(match.group("level")), match.group("header").strip()))
+        elif scan_module._block_start(lines, code, i, underline) and scan_module._is_setext(
+            lines, code, i
+        ):
+            underline = i + 1
+            found.append((i, 1 if lines[i + 1].startswith("=") else 2, line))
+    return found
+
+
+_PIECES = st.sampled_from(
+    ["```", "````", "~~~", "```python", "``` mermaid", "```{.js}", "  ```", "    ```", "\t```",
+     "   ~~~", "``` x y", "# Title", "## Part ##", "#no space", "####### seven", "# a \\#",
+     "#", "Setext", "===", "---", "- item", "  - nested", "text", "", "   ", "\t",
+     "{: #para }", "Heading {#custom}", "* * *", "> quote"]
+)  # fmt: skip
+_LINES = st.lists(
+    st.one_of(_PIECES, st.builds("".join, st.lists(_PIECES, max_size=3))), max_size=40
+)
+
+
+@given(_LINES)
+@settings(derandomize=True, database=None, deadline=None, max_examples=400)
+def test_fast_scan_paths_match_the_line_loops(lines: list[str]) -> None:
+    """Fence flags, unclosed fences and heading candidates equal the per-line loops' results."""
+    text = "\n" + "\n".join(lines)
+    flags, unclosed = scan_module._fences(lines, text)
+    assert (flags, unclosed) == _oracle_fences(lines)
+    assert list(scan_module._raw_headings(lines, flags, text)) == _oracle_headings(lines, flags)
