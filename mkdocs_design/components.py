@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from mkdocs_design.fields import (
     _BOLD_LEAD,
     _ITEM,
-    _LABEL,
     _NUMBER,
+    label_of,
     split_list,
 )
 from mkdocs_design.model import Component, Finding, Location, Severity
@@ -159,10 +159,9 @@ def _component(
             continue
         if not line or line.isspace():
             continue  # a blank line neither labels nor adds to a field
-        label = _LABEL.match(line) if "**" in line else None
-        if label:
-            current = _field_of(label.group("label"))
-            value = label.group("value")
+        if lead := label_of(line):
+            current = _field_of(lead.group("label"))
+            value = lead.group("value")
             if current == "path" and value:
                 path = path or plain_text(value)
             elif current in values and value:

@@ -57,6 +57,20 @@ _DATE_IN_TEXT = re.compile(
 _RESOLVED_TITLE = re.compile(r"\b(resolved|answered|closed|decided|decisions)\b", re.I)
 
 
+def label_of(line: str) -> re.Match[str] | None:
+    """``**Label:** value`` on ``line`` (groups ``label`` and ``value``), or ``None``.
+
+    Every field reader asks this of many lines; only lines holding ``**`` can match, and the
+    substring test spares the regex on all the others.
+    """
+    return _LABEL.match(line) if "**" in line else None
+
+
+def _label_at(page: Scan, i: int) -> re.Match[str] | None:
+    """The label on body line ``i`` (:func:`label_of`); lines of fenced code have none."""
+    return None if page.code[i] else label_of(page.lines[i])
+
+
 def preamble(page: Scan) -> dict[str, tuple[int, str]]:
     """Metadata lines before the first section: folded label → (body index, value)."""
     first = next((h.index for h in page.headings if h.level >= 2), len(page.lines))
@@ -64,10 +78,10 @@ def preamble(page: Scan) -> dict[str, tuple[int, str]]:
     for i in range(first):
         if page.code[i]:
             continue
-        match = _LABEL.match(page.lines[i]) or _PLAIN_LABEL.match(page.lines[i])
+        match = label_of(page.lines[i]) or _PLAIN_LABEL.match(page.lines[i])
         if match and match.group("value"):
-            label = match.group("label").strip().rstrip(":").casefold()
-            found.setdefault(label, (i, match.group("value").strip()))
+            key = match.group("label").strip().rstrip(":").casefold()
+            found.setdefault(key, (i, match.group("value").strip()))
     return found
 
 
@@ -183,8 +197,7 @@ def context_lines(
         found["depends on"] = pre["dependencies"][0] + offset + 1
     for section in (s for s in sections if s.key == "System Context"):
         for i in range(section.start, section.end):
-            line = page.lines[i]
-            match = _LABEL.match(line) if "**" in line and not page.code[i] else None
+            match = _label_at(page, i)
             key = match.group("label").strip().rstrip(":").casefold() if match else ""
             if key in _CONTEXT_KEYS:
                 found.setdefault(key, i + offset + 1)
@@ -208,8 +221,7 @@ def labelled_lists(page: Scan, start: int, end: int) -> Iterator[tuple[str, list
     """Yield ``(label, values)`` for ``**Label:** a, b`` lines and labels followed by a list."""
     i = start
     while i < end:
-        line = page.lines[i]
-        match = _LABEL.match(line) if "**" in line and not page.code[i] else None
+        match = _label_at(page, i)
         i += 1
         if not match:
             continue
@@ -230,8 +242,8 @@ def _sub_item(line: str) -> str | None:
     match = _ITEM.match(line)
     if match is None:
         return None
-    label = _LABEL.match(line)
-    return None if label and label.group("value") else match.group("text")
+    lead = label_of(line)
+    return None if lead and lead.group("value") else match.group("text")
 
 
 def title_from_path(src_uri: str) -> str:
@@ -339,8 +351,7 @@ def alternatives(
 def _labels(page: Scan, start: int, end: int) -> Iterator[tuple[str, str]]:
     """``(folded label, value as written)`` of the ``**Label:** value`` lines in ``start:end``."""
     for i in range(start, end):
-        line = page.lines[i]
-        if "**" in line and not page.code[i] and (match := _LABEL.match(line)):
+        if match := _label_at(page, i):
             yield match.group("label").strip().casefold(), match.group("value")
 
 

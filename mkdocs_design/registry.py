@@ -289,7 +289,7 @@ class Registry:
                 content = site.generated_page(view, path, title, kept)
                 files.append(File.generated(config, path, content=content, inclusion=inclusion))
         if options.json and files.get_file_from_path(options.json_path) is None:
-            urls = {f.src_uri: f.url for f in files.documentation_pages()}
+            urls = site.settings.urls  # every page's URL, as derive() collected them
             content = render_json(self.catalog, lambda uri: urls.get(uri, uri), self.insights)
             files.append(File.generated(config, options.json_path, content=content))
         for asset in ASSETS:
