@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -47,13 +47,45 @@ _SMART_UNDERSCORE = re.compile(r"(?<!\w)_(?!_)(.+?)(?<!_)_(?!\w)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~=])")
 _STASHED = re.compile("\x02(\\d+)\x03")
 _TAB = 4
-# Whole-page searches for the few lines worth a closer look, each line preceded by "\n": a
+# One whole-page search for the few lines worth a closer look, each line preceded by "\n": a
 # literal first character lets the regex engine skip ahead, where "^" with re.M tries every
-# position of the page.
+# position of the page. One search with alternatives, not one per kind, so the engine stops once
+# at each line; the lookahead of every kind's first characters turns most lines away in one
+# step. A line can start only one kind.
+_CANDIDATES = re.compile(
+    r"\n(?=[ \t`~#=\-{])(?:"
+    r"(?P<fence>[ \t]*(?:`{3}|~{3}))"
+    r"|(?P<hash>#)"
+    r"|(?P<setext>(?:=+|-+)[ ]*(?=\n|\Z))"
+    r"|(?P<attr>[ ]*\{:?[ ]*[^}\n ][^\n]*\}[ ]*(?=\n|\Z))"
+    r")"
+)
 _FENCE_LINE = re.compile(r"\n[ \t]*(?:`{3}|~{3})")
-_HASH_LINE = re.compile(r"\n#")
-_SETEXT_LINE = re.compile(r"\n(?:=+|-+)[ ]*(?=\n|\Z)")
-_ATTR_LINES = re.compile(r"\n[ ]*\{:?[ ]*[^}\n ][^\n]*\}[ ]*(?=\n|\Z)")
+
+
+class _Candidates(NamedTuple):
+    """Indexes of the lines that may open or close a fence, or be (under) a heading."""
+
+    fence: list[int]
+    hash: list[int]
+    setext: list[int]
+    attr: list[int]
+
+
+def _candidates(text: str) -> _Candidates:
+    """Sort the lines :data:`_CANDIDATES` finds by kind, in order.
+
+    ``text`` holds every line preceded by a newline (as ``scan`` joins them). This runs on every
+    page: the regex engine finds the few interesting lines instead of a Python loop over all.
+    """
+    found: dict[str | None, list[int]] = {kind: [] for kind in _Candidates._fields}
+    line = pos = 0
+    for match in _CANDIDATES.finditer(text):
+        start = match.start()
+        line += text.count("\n", pos, start)
+        pos = start
+        found[match.lastgroup].append(line)
+    return _Candidates(**found)  # type: ignore[arg-type]  # keys are exactly the fields
 
 
 class Heading(NamedTuple):
@@ -159,17 +191,17 @@ def fence_flags(lines: Sequence[str]) -> list[bool]:
     opener's indentation. A fence that is never closed, or whose content is less indented than
     its opener, is no fence at all: superfences then leaves those lines as Markdown.
     """
-    return _fences(lines, "\n" + "\n".join(lines))[0]
+    return _fences(lines, _line_indexes(_FENCE_LINE, "\n" + "\n".join(lines)))[0]
 
 
-def _fences(lines: Sequence[str], text: str) -> tuple[list[bool], int | None]:
+def _fences(lines: Sequence[str], starts: Iterable[int]) -> tuple[list[bool], int | None]:
     """:func:`fence_flags`, and the index of an opener still open at the end of the page.
 
-    ``text`` is each of ``lines`` preceded by a newline (see :func:`_line_indexes`).
+    ``starts`` are the indexes of the lines that start with a fence, in order: only those can
+    open or close one, and the regex engine finds them faster than a loop over every line.
     """
     flags = [False] * len(lines)
-    # Only lines starting with a fence can open or close one: find them in C, not line by line.
-    candidates = iter(_line_indexes(_FENCE_LINE, text))
+    candidates = iter(starts)
     resume = 0
     for i in candidates:
         if i < resume:
@@ -271,15 +303,15 @@ def scan(
         separator: The site's ``toc`` separator.
         attr_list: Whether the site enables ``attr_list`` (``# Title {#custom-id}``).
     """
-    text = "\n" + "\n".join(lines)
-    code, unclosed = _fences(lines, text)
+    candidates = _candidates("\n" + "\n".join(lines))
+    code, unclosed = _fences(lines, candidates.fence)
     found = [
         (i, level, *_attributes(raw, attr_list))
-        for i, level, raw in _raw_headings(lines, code, text)
+        for i, level, raw in _raw_headings(lines, code, candidates)
     ]
     used = {ident for _i, _level, _raw, ident in found if ident is not None}
-    if attr_list and "{" in text:
-        used |= _block_ids(lines, code, text)
+    if attr_list and candidates.attr:
+        used |= _block_ids(lines, code, candidates.attr)
     headings: list[Heading] = []
     last: dict[str, str] = {}  # resume toc's _1, _2 … chain per slug: equal headings stay linear
     for i, level, raw, ident in found:
@@ -301,16 +333,16 @@ def _slug(slugify: Slugify, separator: str, text: str) -> str:
 
 
 def _raw_headings(
-    lines: Sequence[str], code: Sequence[bool], text: str
+    lines: Sequence[str], code: Sequence[bool], candidates: _Candidates
 ) -> Iterator[tuple[int, int, str]]:
     """``(index, level, source text)`` of each heading, hash or setext, outside code.
 
     Only lines that start with ``#`` or sit above a ``=``/``-`` underline can be headings, so
     only those are looked at: this runs on every page of the site.
     """
-    above = (i - 1 for i in _line_indexes(_SETEXT_LINE, text) if i)
+    above = (i - 1 for i in candidates.setext if i)
     underline = -1
-    for i in sorted({*_line_indexes(_HASH_LINE, text), *above}):
+    for i in sorted({*candidates.hash, *above}):
         line = lines[i]
         if i == underline or code[i] or not line.strip():
             continue
@@ -360,10 +392,13 @@ def _attributes(raw: str, attr_list: bool) -> tuple[str, str | None]:
     return raw[: match.start()].rstrip("#").rstrip(), ident
 
 
-def _block_ids(lines: Sequence[str], code: Sequence[bool], text: str) -> set[str]:
-    """Ids given to paragraphs and lists by a ``{: #id}`` line closing their block."""
+def _block_ids(lines: Sequence[str], code: Sequence[bool], starts: Iterable[int]) -> set[str]:
+    """Ids given to paragraphs and lists by a ``{: #id}`` line closing their block.
+
+    ``starts`` are the indexes of the lines shaped like an attribute list.
+    """
     ids: set[str] = set()
-    for i in _line_indexes(_ATTR_LINES, text):
+    for i in starts:
         if not i or code[i] or not lines[i - 1].strip():
             continue
         if match := _ATTR_LINE.match(lines[i]):

@@ -97,6 +97,7 @@ def _exact() -> dict[str, str]:
     return {fold(name): name for name in template_sections()}
 
 
+@lru_cache(maxsize=4096)  # every design page repeats the template's section titles
 def section_key(title: str, *, aliases: bool = True) -> str | None:
     """Return the template section a heading stands for, or ``None``.
 

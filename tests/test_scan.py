@@ -274,8 +274,12 @@ _LINES = st.lists(
 @given(_LINES)
 @settings(derandomize=True, database=None, deadline=None, max_examples=400)
 def test_fast_scan_paths_match_the_line_loops(lines: list[str]) -> None:
-    """Fence flags, unclosed fences and heading candidates equal the per-line loops' results."""
-    text = "\n" + "\n".join(lines)
-    flags, unclosed = scan_module._fences(lines, text)
+    """Fences, headings and attribute lines equal the per-line loops' results."""
+    candidates = scan_module._candidates("\n" + "\n".join(lines))
+    flags, unclosed = scan_module._fences(lines, candidates.fence)
     assert (flags, unclosed) == _oracle_fences(lines)
-    assert list(scan_module._raw_headings(lines, flags, text)) == _oracle_headings(lines, flags)
+    assert scan_module.fence_flags(lines) == flags
+    found = list(scan_module._raw_headings(lines, flags, candidates))
+    assert found == _oracle_headings(lines, flags)
+    attr_lines = [i for i, line in enumerate(lines) if scan_module._ATTR_LINE.match(line)]
+    assert candidates.attr == attr_lines
