@@ -38,6 +38,10 @@ _SUFFIX_TITLE = re.compile(
 # Kiro's bare "Design Document"; a plain "Design" is more often a section's index page.
 _BARE_TITLE = re.compile(r"^(?:technical\s+design|design\s+doc)(?:ument)?$", re.I)
 _MIN_SECTIONS = 3
+# libyaml's loader when PyYAML was built with it (its wheels are): the same safe schema and
+# values as MkDocs' pure-Python SafeLoader, at an eighth of the cost (0.04 against 0.28 ms for
+# a seven-line front matter), which matters on sites where every page has front matter.
+_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +108,7 @@ def split_front_matter(src_uri: str, source: str) -> FrontMatter:
     if not match:
         return FrontMatter({}, 0)
     try:
-        data = yaml.safe_load(match.group(1))
+        data = yaml.load(match.group(1), Loader=_LOADER)
     # Not only YAMLError: `created: 2025-13-01` is a ValueError from the date constructor.
     # MkDocs catches every exception here too (mkdocs/utils/meta.py) and keeps the page.
     except Exception as error:

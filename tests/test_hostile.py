@@ -135,7 +135,11 @@ def test_front_matter_only_design_is_catalogued_by_its_file_name(tmp_path: Path)
     ("front", "line", "problem"),
     [
         pytest.param("title: [unclosed\nstatus: Draft\n", 3, "expected ',' or ']'", id="syntax"),
-        pytest.param("status: Draft\n\tauthors: x\n", 3, "found character '\\t'", id="tab"),
+        # libyaml (PyYAML's wheels) words it "found a tab character"; pure PyYAML "found
+        # character '\t'". Either way the message says what is wrong.
+        pytest.param(
+            "status: Draft\n\tauthors: x\n", 3, r"found (a tab character|character '\\t')", id="tab"
+        ),
         # PyYAML raises ValueError, not YAMLError, for an impossible date.
         pytest.param("status: Draft\ncreated: 2025-02-30\n", 2, "day is out of range", id="date"),
     ],
@@ -148,7 +152,7 @@ def test_invalid_front_matter_is_reported_with_its_line(
     warnings = [m for m in ours(built) if "front matter" in m]
     assert len(warnings) == 1, ours(built)
     assert warnings[0].startswith(f"mkdocs_design: docs/bad.md:{line}:1: front matter is not valid")
-    assert problem in warnings[0]
+    assert re.search(problem, warnings[0])
     assert catalog(built)["bad.md"]["title"] == "Broken"
 
 

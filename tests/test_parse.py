@@ -532,7 +532,7 @@ def test_findings(name: str, findings: list[tuple[str, int]]) -> None:
                      id="unknown-status"),
         pytest.param(source("parenthetical.md"), 'created date "15/03/2025" is not a date',
                      id="bad-date"),
-        pytest.param(source("invalid-yaml.md"), "mapping values are not allowed here",
+        pytest.param(source("invalid-yaml.md"), "mapping values are not allowed",
                      id="yaml"),
     ],
 )  # fmt: skip
