@@ -1,11 +1,12 @@
 """Generate a realistic, deterministic MkDocs site of design documents for benchmarks.
 
 Each design page follows the packaged template (``mkdocs_design/template.md``): a ``Design:``
-title, Created and Status lines, the template's sections (some left out, as real authors do),
-2-6 components with responsibility, dependencies, a public interface and key behaviours,
-open and resolved questions, and, on about one page in five, a few template placeholders
-left unfilled. About 10% of the pages are ordinary guides and runbooks. Pages live in team
-folders. The same ``seed`` always gives byte-identical files.
+title, Created and Status lines (on about one page in four, front matter instead), the
+template's sections (some left out, as real authors do), 2-6 components with responsibility,
+dependencies, a public interface and key behaviours, open and resolved questions, and, on
+about one page in five, a few template placeholders left unfilled. About 10% of the pages are
+ordinary guides and runbooks. Pages live in team folders. The same ``seed`` always gives
+byte-identical files.
 
 Usage::
 
@@ -55,6 +56,7 @@ PLACEHOLDERS = (
     "implementation]",
 )  # fmt: skip
 LANGUAGES = ("python", "go", "typescript")
+AUTHORS = ("Ana Ruiz", "Bo Chen", "Chidi Okafor", "Dana Levi", "Emil Berg", "Farah Aziz")
 
 
 @dataclass
@@ -134,8 +136,16 @@ def design_page(rng: random.Random, plan: Plan) -> str:
     """One design page from the template, with realistic content and, sometimes, holes."""
     status = rng.choices([s for s, _ in STATUSES], [w for _, w in STATUSES])[0]
     created = dt.date(2022, 1, 1) + dt.timedelta(days=rng.randrange(1200))
+    if rng.random() < 0.25:  # about one team in four keeps the metadata in front matter
+        authors = "".join(f"  - {name}\n" for name in rng.sample(AUTHORS, rng.randint(1, 3)))
+        head = (
+            f"---\nstatus: {status}\ncreated: {created.isoformat()}\nauthors:\n{authors}"
+            f"tags: [{plan.path.split('/')[0]}, design]\n---\n\n# Design: {plan.title}\n"
+        )
+    else:
+        head = f"# Design: {plan.title}\n\n**Created:** {created}  \n**Status:** {status}\n"
     parts = [
-        f"# Design: {plan.title}\n\n**Created:** {created.isoformat()}  \n**Status:** {status}\n",
+        head,
         _overview(rng, plan.title),
         _context(rng, plan),
         _components(rng, plan),
