@@ -33,13 +33,19 @@ _FILE_PREFIX = re.compile(r"^(?:file|module|package)\s*:\s*", re.I)
 # Headings that introduce components rather than name one ("### Component Responsibilities",
 # "### CSS Classes Involved"), or describe the section ("### Key CSS Properties").
 _GROUP_TITLES = re.compile(
-    r"^(?:(?:new|existing|main|core|other|ui)\s+)?components?$|^components?\s+\w+$"
-    r"|\b(?:involved|properties|overview|relationships|diagram|hierarchy|tree|interactions)$",
-    re.I,
+    r"(?:(?:new|existing|main|core|other|ui)\s+)?components?$|components?\s+\w+$", re.I
 )
+_DESCRIBES = re.compile(
+    r"\b(?:involved|properties|overview|relationships|diagram|hierarchy|tree|interactions)$", re.I
+)
+# _DESCRIBES can only match this near the end ("$" may stand before a final newline): searching
+# from there rather than from every position of a long title matters, as every component
+# heading of the site is tested. The engine still sees the character before, for the "\b".
+_DESCRIBES_REACH = len("relationships") + 1
 _FENCE_INFO = re.compile(r"^\s*(?:`{3,}|~{3,})\s*\{?\s*\.?(?P<lang>[\w+#.-]+)")
 _DEPENDENCY_NOTE = re.compile(r"\s+(?:\u2014|\u2013|-|:)\s+.*$")
 _PLACEHOLDER = re.compile(r"^\[[^\]]*\]$")
+_CODE_NAME = re.compile(r"`[^`]+`")
 # "**Name:** value" is a field label; "**Name** — role" and "**Name**: role" name a component.
 _FIELD_LABEL = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?\*\*[^*]*:\*\*")
 
@@ -88,10 +94,19 @@ def components(
 
 def is_group(title: str) -> bool:
     """Whether a heading introduces components (or describes them) rather than names one."""
+    text = _NUMBER.sub("", title.strip())
     return (
-        bool(_GROUP_TITLES.search(_NUMBER.sub("", title.strip())))
+        _GROUP_TITLES.match(text) is not None
+        or _DESCRIBES.search(text, max(0, len(text) - _DESCRIBES_REACH)) is not None
         or "responsibilit" in title.casefold()
     )
+
+
+@lru_cache(maxsize=4096)  # "**Dependencies:**": the same label lines on every component
+def _field_label(line: str) -> tuple[str | None, str] | None:
+    """``(field, value)`` of a ``**Label:** value`` line (see :func:`_field_of`), if labelled."""
+    lead = label_of(line)
+    return None if lead is None else (_field_of(lead.group("label")), lead.group("value"))
 
 
 @lru_cache(maxsize=1024)  # the same few labels on every component of every page
@@ -105,7 +120,7 @@ def _duplicates(found: Sequence[Component], src_uri: str) -> list[Finding]:
     problems: list[Finding] = []
     for comp in found:
         key = comp.name.casefold()
-        if _PLACEHOLDER.match(comp.name):
+        if comp.name.startswith("[") and _PLACEHOLDER.match(comp.name):
             continue  # "[Component Name]" twice is the template's, reported as placeholders
         if key in first:
             message = (
@@ -126,11 +141,13 @@ def component_name(title: str) -> tuple[str, str | None]:
     """
     raw = _NUMBER.sub("", title.strip())
     path = None
-    if match := _PATH_SUFFIX.search(raw):
+    # Each regex only where the text it needs is: most names hold no backtick nor colon.
+    if "`" in raw and (match := _PATH_SUFFIX.search(raw)):
         path, raw = match.group(1), raw[: match.start()]
-    raw = _FILE_PREFIX.sub("", raw)
+    if ":" in raw:
+        raw = _FILE_PREFIX.sub("", raw)
     name = plain_text(raw).strip()
-    if re.fullmatch(r"`[^`]+`", raw.strip()):
+    if "`" in raw and _CODE_NAME.fullmatch(raw.strip()):
         path = path or name
     return name or (path or title.strip()), path
 
@@ -159,9 +176,8 @@ def _component(
             continue
         if not line or line.isspace():
             continue  # a blank line neither labels nor adds to a field
-        if lead := label_of(line):
-            current = _field_of(lead.group("label"))
-            value = lead.group("value")
+        if "**" in line and (lead := _field_label(line)):
+            current, value = lead
             if current == "path" and value:
                 path = path or plain_text(value)
             elif current in values and value:
@@ -185,16 +201,18 @@ _TAKES = frozenset(("intro", "responsibility", "dependencies", "behaviours"))
 
 
 def _take(values: dict[str, list[str]], current: str | None, line: str) -> None:
-    """Add one body line to the field being read (list items, or a paragraph of text)."""
+    """Add one body line, not blank, to the field being read (list items, or a paragraph)."""
     item = _ITEM.match(line)
-    if current == "dependencies" and item:
-        values[current] += [d for d in (_dependency(item.group("text")),) if d]
-    elif current == "behaviours" and item:
+    if item is None:
+        if current == "intro" or current == "responsibility":
+            values[current].append(line.strip())
+    elif current == "behaviours":
         values[current].append(plain_text(item.group("text")))
-    elif current in ("intro", "responsibility") and line.strip() and not item:
-        values[current].append(line.strip())
+    elif current == "dependencies" and (dependency := _dependency(item.group("text"))):
+        values[current].append(dependency)
 
 
+@lru_cache(maxsize=4096)  # components name each other: the same dependencies recur
 def _dependency(text: str) -> str:
     """The name part of a dependency item (``Event Bus — for fan-out`` → ``Event Bus``)."""
     found = split_list(_DEPENDENCY_NOTE.sub("", text))

@@ -22,9 +22,9 @@ text, and telling the two apart needs a full Markdown parser.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from mkdocs_design.model import Placeholder
@@ -65,7 +65,6 @@ _MARK_END = "</mark>"
 # a backtick info string holds no backtick; the closing fence is the same character, at least
 # as long, with nothing after it.
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})(.*)$")
-_FENCED_RUN = re.compile(b"\x01+")
 # A line break inside a paragraph: the next line is not blank and starts no list item, heading
 # or table row.
 _WRAP = r"\n(?![ \t]*(?:$|\n|[-*+][ \t]|\d+[.)][ \t]|#|\|))"
@@ -261,75 +260,78 @@ def _preamble_label(lines: Sequence[str], index: int) -> str:
 
 def _scan(lines: Sequence[str], code: Sequence[bool] | None = None) -> list[_Span]:
     """Candidate brackets of a page: prose by Markdown's rules, code by the subscript rule."""
-    runs = _runs(lines, code)
-    blocks = {start: "\n".join(lines[start:end]) for start, end, _info in runs}
+    # One byte per line, 1 in fenced code: fences are the ones scan.py finds (the rules of
+    # pymdownx.superfences), so a page's code is the same code everywhere.
+    flags = bytes(fence_flags(lines) if code is None else code)
+    # Only a line holding "[" can hold a candidate or a definition, and most lines hold none:
+    # the rest of the page is never joined or searched (this runs on every page of the site).
+    # A whole-page regex search measured slower here: joining the page costs as much as this.
+    bracketed = [i for i, line in enumerate(lines) if "[" in line]
     # Definitions may come after their use, so they are all collected first.
-    defined = (
-        _DEFINITION.match(ln)
-        for s, _e, info in runs
-        if info is None and "]:" in blocks[s]
-        for ln in blocks[s].split("\n")
-        if "]:" in ln
-    )
+    defined = (_DEFINITION.match(lines[i]) for i in bracketed if not flags[i] and "]:" in lines[i])
     labels = frozenset(_fold(m.group(1)).casefold() for m in defined if m and m.group(1))
     spans: list[_Span] = []
-    for start, end, info in runs:
-        if "[" not in blocks[start]:
-            continue
-        if info is not None:
-            # Mermaid writes boxes as id[Label]: no subscripts there.
-            spans += _code_spans(lines, start, end, diagram=info.startswith("mermaid"))
-        else:
-            spans += _prose_spans(blocks[start], start, labels)
+    read = 0  # prose before this line has been read, as part of an earlier run
+    for index in bracketed:
+        if flags[index]:
+            # The run of fenced lines starts at its opener. Mermaid writes boxes as id[Label]:
+            # no subscripts there.
+            info = _fence_info(lines[flags.rfind(0, 0, index) + 1])
+            spans += _code_spans(lines[index], index, diagram=info.startswith("mermaid"))
+        elif index >= read:
+            # A run of prose is read whole, since brackets and code spans may wrap lines.
+            start = flags.rfind(1, 0, index) + 1
+            read = flags.find(1, index)
+            read = len(lines) if read < 0 else read
+            spans += _prose_spans("\n".join(lines[start:read]), start, labels)
     return spans
 
 
-def _runs(
-    lines: Sequence[str], flags: Sequence[bool] | None = None
-) -> list[tuple[int, int, str | None]]:
-    """Split lines into prose runs ``(start, end, None)`` and fenced ones ``(start, end, info)``.
-
-    Fences are the ones :func:`~mkdocs_design.scan.fence_flags` finds, the rules
-    ``pymdownx.superfences`` applies, so a page's code is the same code everywhere.
-    """
-    flags = fence_flags(lines) if flags is None else flags
-    runs: list[tuple[int, int, str | None]] = []
-    prose = 0
-    # Runs of fenced lines, found by the regex engine in a byte per line rather than a loop.
-    for fenced in _FENCED_RUN.finditer(bytes(flags)):
-        start, end = fenced.span()
-        if prose < start:
-            runs.append((prose, start, None))
-        match = _FENCE.match(lines[start])
-        runs.append((start, end, match.group(2).strip().lower() if match else ""))
-        prose = end
-    if prose < len(lines):
-        runs.append((prose, len(lines), None))
-    return runs
+@lru_cache(maxsize=1024)  # "```mermaid", "```json": the same few openers on every page
+def _fence_info(opener: str) -> str:
+    """The info string of a fence's opening line, lowercased (``mermaid``), or ``""``."""
+    match = _FENCE.match(opener)
+    return match.group(2).strip().lower() if match else ""
 
 
-def _code_spans(lines: Sequence[str], start: int, end: int, *, diagram: bool) -> Iterator[_Span]:
-    for index in range(start, end):
-        line = lines[index]
-        for match in _CODE_BRACKET.finditer(line) if "[" in line else ():
-            begin, stop = match.span()
-            subscript = begin and line[begin - 1] in _SUBSCRIPT and not diagram
-            if subscript or line[begin + 1 : stop - 1] == " ":
-                continue
-            yield _Span(index, begin, index, stop, match.group(), True)
+def _code_spans(line: str, index: int, *, diagram: bool) -> list[_Span]:
+    """Candidate brackets on line ``index``, a line of fenced code."""
+    return [
+        _Span(index, begin, index, stop, text, True)
+        for begin, stop, text in _code_brackets(line, diagram=diagram)
+    ]
+
+
+@lru_cache(maxsize=4096)  # code is often copied from page to page ("[API] --> [Queue]")
+def _code_brackets(line: str, *, diagram: bool) -> tuple[tuple[int, int, str], ...]:
+    """``(column, end column, text)`` of each candidate bracket on a line of fenced code."""
+    found: list[tuple[int, int, str]] = []
+    for match in _CODE_BRACKET.finditer(line):
+        begin, stop = match.span()
+        subscript = begin and line[begin - 1] in _SUBSCRIPT and not diagram
+        if subscript or line[begin + 1 : stop - 1] == " ":
+            continue
+        found.append((begin, stop, match.group()))
+    return tuple(found)
 
 
 def _prose_spans(text: str, first: int, labels: frozenset[str]) -> Iterator[_Span]:
     # Code spans are blanked out, keeping offsets, so that no bracket is found inside them.
     masked = _CODE_SPAN.sub(lambda m: "\0" * len(m.group()), text) if "`" in text else text
-    starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n"))]
+    line = position = 0  # the line of `position` in `text`; matches come in order
     for match in _BRACKET.finditer(masked):
         if _is_markdown(masked, match, labels):
             continue
         begin, stop = match.start(), match.end(1) + 1
-        line = bisect.bisect_right(starts, begin) - 1
-        end_line = line if "\n" not in match.group(1) else bisect.bisect_right(starts, stop - 1) - 1
-        column, end_column = begin - starts[line], stop - starts[end_line]
+        line += text.count("\n", position, begin)
+        position = begin
+        column = begin - (text.rfind("\n", 0, begin) + 1)
+        # A masked code span may hide a line break: only a visible one makes a wrapped span.
+        if "\n" not in match.group(1):
+            end_line, end_column = line, column + stop - begin
+        else:
+            end_line = line + text.count("\n", begin, stop)
+            end_column = stop - (text.rfind("\n", 0, stop) + 1)
         yield _Span(first + line, column, first + end_line, end_column, text[begin:stop], False)
 
 
