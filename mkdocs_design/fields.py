@@ -21,8 +21,11 @@ if TYPE_CHECKING:
 
     from mkdocs_design.sections import SectionRange
 
+# The value is greedy up to its last non-space: a lazy ``.*?`` before ``\s*$`` tries the end
+# of the line at every character (4 µs for a long line against 0.5 µs), and this runs on
+# every line holding ``**``.
 _LABEL = re.compile(
-    r"^\s{0,3}(?:[-*+]\s+)?\*\*(?P<label>[^*:]+?)(?::\*\*|\*\*\s*:)\s*(?P<value>.*?)\s*$"
+    r"^\s{0,3}(?:[-*+]\s+)?\*\*(?P<label>[^*:]+?)(?::\*\*|\*\*\s*:)\s*(?P<value>(?:.*\S)?)\s*$"
 )
 _PLAIN_LABEL = re.compile(
     r"^(?P<label>status|created|date|authors?|owners?)\s*:\s*(?P<value>.+?)\s*$", re.I
