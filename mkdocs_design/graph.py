@@ -12,7 +12,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from mkdocs_design.catalog import component_key
 from mkdocs_design.model import Finding, Location, Severity
@@ -26,9 +26,11 @@ RECONCILE = "reconcile"
 _SLUG = re.compile(r"[\W_]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Edge:
+class Edge(NamedTuple):
     """A stated dependency: ``source`` depends on ``target``.
+
+    A named tuple, not a dataclass, as the model's many small values are: a catalog of 1,000
+    designs has about 9,000 (see :mod:`mkdocs_design.model`).
 
     Attributes:
         source: ``src_uri`` of a design, or ``component:<key>`` for a component.

@@ -3,13 +3,17 @@
 Everything here is produced by :mod:`mkdocs_design.parse` and :mod:`mkdocs_design.checks`
 and consumed by the catalog, the renderers, the plugin and the command line. Nothing in
 this module knows about MkDocs.
+
+The values a page has dozens of (sections, components, questions …) are named tuples, the
+others frozen dataclasses: every page of the site is parsed on every build, and a named tuple
+is built in a third of the time of a frozen dataclass (0.3 against 0.9 µs).
 """
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -62,8 +66,7 @@ class Finding:
         return f"{self.location}: {self.message}"
 
 
-@dataclass(frozen=True, slots=True)
-class Status:
+class Status(NamedTuple):
     """A design's status as written and as understood.
 
     Attributes:
@@ -80,8 +83,7 @@ class Status:
     link: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     """A ``##`` section of a design page.
 
     Attributes:
@@ -101,8 +103,7 @@ class Section:
     empty: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Component:
+class Component(NamedTuple):
     """A component described in a design's Component Structure section.
 
     Attributes:
@@ -126,8 +127,7 @@ class Component:
     behaviours: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
+class Question(NamedTuple):
     """An item of a design's Open Questions section.
 
     Attributes:
@@ -144,8 +144,7 @@ class Question:
     anchor: str
 
 
-@dataclass(frozen=True, slots=True)
-class Alternative:
+class Alternative(NamedTuple):
     """An alternative the design considered and rejected."""
 
     name: str
@@ -153,8 +152,7 @@ class Alternative:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
-class Placeholder:
+class Placeholder(NamedTuple):
     """An unresolved template placeholder left in a page.
 
     Attributes:
