@@ -27,6 +27,13 @@ if TYPE_CHECKING:
 # which display the same with or without those extensions.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#!])")
 _REFERENCES = str.maketrans({"~": "&#126;", "=": "&#61;", "^": "&#94;", "$": "&#36;"})
+# For HTML that Markdown may or may not read (the badge is both a raw HTML block on a page and
+# a Jinja global a macro could put inline): character references for Markdown's syntax show
+# the same either way, where backslash escapes would show in an HTML block.
+_INERT = str.maketrans(
+    {c: f"&#{ord(c)};" for c in "[]()*_`\\!"}
+    | {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+)
 _SPACES = re.compile(r"\s+")
 _COLOR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]+|(rgb|hsl)a?\([0-9.,%\s]+\))$")
 _ITEM_START = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?)")
@@ -104,8 +111,16 @@ def badge(status: Status | None, colors: Mapping[str, str] | None = None) -> Mar
     return Markup(
         f'<span class="design-badge design-badge--{escape(css)}" '
         f'data-design-status="{escape(name)}"{style}>'
-        f'<span class="design-badge__label">Status: </span>{escape(text)}</span>'
+        f'<span class="design-badge__label">Status: </span>{inert(text)}</span>'
     )
+
+
+def inert(text: str) -> Markup:
+    """``text`` for HTML, escaped so that neither a browser nor Markdown reads any syntax in it.
+
+    ``[x](javascript:…)`` inside a ``<span>`` that Markdown reads inline would become a link.
+    """
+    return Markup(text.translate(_INERT))
 
 
 def row_data(docs: Sequence[DesignDoc], anchor: str | None = None) -> Markup:

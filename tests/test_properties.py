@@ -630,6 +630,21 @@ def test_badge_is_one_inert_span(status: Status | None, colors: dict[str, str]) 
     assert _visible(html) == " ".join(f"Status: {expected}".split())
 
 
+@pytest.mark.parametrize(
+    "raw",
+    ["[click](javascript:alert(1))", "<javascript:alert(1)>", "![x](y.png) [a][b]",
+     "**bold** _u_ `c` \\[", 'x" onclick="alert(1)'],
+)  # fmt: skip
+def test_badge_reads_the_same_when_markdown_reads_it(raw: str) -> None:
+    """Placed inline where Markdown reads it (a macro calling ``design_badge``), the badge
+    makes no link, no emphasis and no image: it still shows the status as written."""
+    html = str(markup.badge(Status(raw, None)))
+    inline = markdown.markdown(f"Before {html} after")
+    assert_inert(inline)
+    assert [tag for tag, _ in elements(inline)] == ["p", "span", "span"], inline
+    assert _visible(inline) == " ".join(f"Before Status: {raw} after".split())
+
+
 def test_strategies_cover_the_model() -> None:
     """Every field a renderer reads is drawn by the strategies above (a new field needs one)."""
     drawn = {
