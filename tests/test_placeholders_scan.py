@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from hypothesis import given, settings
-from hypothesis import strategies as st
+from strategies import markdown_lines
 
 from mkdocs_design import placeholders as ph
 from mkdocs_design.scan import fence_flags
@@ -88,15 +88,14 @@ def _oracle_prose_spans(text: str, first: int, labels: frozenset[str]) -> Iterat
         yield ph._Span(first + line, column, first + end_line, end_column, text[begin:stop], False)
 
 
-_PIECES = st.sampled_from(
+_LINES = markdown_lines(
     ["```", "```mermaid", "~~~", "  ```", "```json", "[TBD]", "[Name]", "[x]", "[ ]", "- [ ] a",
      "items[0]", "[a](u)", "[a][b]", "[b]: http://x", "[b]", "*[HTML]: H", "`[c]`", "`", "``",
      "[", "]", "[^1]", "\\[TBD\\]", "[[Wiki]]", "[...]", "A[Box]", "[ a ]", "text", "", "  ",
-     "- item", "# Head", "|", "1. x", ": ", "\t"]
+     "- item", "# Head", "|", "1. x", ": ", "\t"],
+    per_line=4,
+    lines=30,
 )  # fmt: skip
-_LINES = st.lists(
-    st.one_of(_PIECES, st.builds("".join, st.lists(_PIECES, max_size=4))), max_size=30
-)
 
 
 @given(_LINES)

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 import markdown
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 from markdown.extensions.toc import slugify, slugify_unicode
 from pymdownx.slugs import slugify as pymdownx_slugify
+from strategies import markdown_lines
 
 from mkdocs_design import scan as scan_module
 from mkdocs_design.parse import body_lines, split_front_matter
@@ -260,15 +260,14 @@ def _oracle_headings(lines: list[str], code: list[bool]) -> list[tuple[int, int,
     return found
 
 
-_PIECES = st.sampled_from(
+_LINES = markdown_lines(
     ["```", "````", "~~~", "```python", "``` mermaid", "```{.js}", "  ```", "    ```", "\t```",
      "   ~~~", "``` x y", "# Title", "## Part ##", "#no space", "####### seven", "# a \\#",
      "#", "Setext", "===", "---", "- item", "  - nested", "text", "", "   ", "\t",
-     "{: #para }", "Heading {#custom}", "* * *", "> quote"]
+     "{: #para }", "Heading {#custom}", "* * *", "> quote"],
+    per_line=3,
+    lines=40,
 )  # fmt: skip
-_LINES = st.lists(
-    st.one_of(_PIECES, st.builds("".join, st.lists(_PIECES, max_size=3))), max_size=40
-)
 
 
 @given(_LINES)
