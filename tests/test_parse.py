@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from mkdocs.utils.meta import get_data
 
 from mkdocs_design import fields
 from mkdocs_design.parse import (
@@ -557,6 +558,25 @@ def test_front_matter_is_kept_and_lines_count_it() -> None:
     doc = parse("front-matter.md")
     assert doc.meta["owner"] == "Ana Lima"
     assert doc.sections[0].line == 14
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "status:\tDraft\n",  # a tab after the colon: libyaml reads it, pure PyYAML refuses it
+        "title: A\nauthors: [Ana, Bo]\ncreated: 2025-01-02\n",
+        "status: Draft\nstatus: Approved\n",
+        "- a list\n",
+        "title: [unclosed\n",
+    ],
+)
+def test_front_matter_reads_as_mkdocs_reads_it(front: str) -> None:
+    """The plugin sees the front matter MkDocs sees: same loader, same values, same failures."""
+    page = f"---\n{front}---\n\n# Design: X\n"
+    found = split_front_matter("p.md", page)
+    expected = get_data(page)[1]
+    assert found.meta == expected
+    assert (found.error is not None) == front.startswith("title: ["), found
 
 
 # Detection ------------------------------------------------------------------------------------
