@@ -31,7 +31,7 @@ _REFERENCES = str.maketrans({"~": "&#126;", "=": "&#61;", "^": "&#94;", "$": "&#
 # a Jinja global a macro could put inline): character references for Markdown's syntax show
 # the same either way, where backslash escapes would show in an HTML block.
 _INERT = str.maketrans(
-    {c: f"&#{ord(c)};" for c in "[]()*_`\\!"}
+    {c: f"&#{ord(c)};" for c in "[]()*_`\\!~=^$:{}|#"}
     | {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 )
 _SPACES = re.compile(r"\s+")
@@ -116,10 +116,14 @@ def badge(status: Status | None, colors: Mapping[str, str] | None = None) -> Mar
 
 
 def inert(text: str) -> Markup:
-    """``text`` for HTML, escaped so that neither a browser nor Markdown reads any syntax in it.
+    """Plain ``text`` for HTML, escaped so that neither a browser nor Markdown reads syntax in it.
 
-    ``[x](javascript:…)`` inside a ``<span>`` that Markdown reads inline would become a link.
+    ``[x](javascript:…)`` inside a ``<span>`` that Markdown reads inline would become a link;
+    so would ``https://…`` with ``magiclink``, and ``~~x~~``, ``==x==``, ``:smile:`` turn into
+    markup with ``pymdownx`` extensions. Markup is returned as it is, as ``escape`` does.
     """
+    if isinstance(text, Markup):
+        return text
     return Markup(text.translate(_INERT))
 
 

@@ -633,13 +633,16 @@ def test_badge_is_one_inert_span(status: Status | None, colors: dict[str, str]) 
 @pytest.mark.parametrize(
     "raw",
     ["[click](javascript:alert(1))", "<javascript:alert(1)>", "![x](y.png) [a][b]",
-     "**bold** _u_ `c` \\[", 'x" onclick="alert(1)'],
+     "**bold** _u_ `c` \\[", 'x" onclick="alert(1)', "~~gone~~ ==mark== ^^ins^^ :smile:",
+     "see https://example.com/x and javascript:alert(1)", "$x$ {: .x } a | b"],
 )  # fmt: skip
 def test_badge_reads_the_same_when_markdown_reads_it(raw: str) -> None:
     """Placed inline where Markdown reads it (a macro calling ``design_badge``), the badge
     makes no link, no emphasis and no image: it still shows the status as written."""
     html = str(markup.badge(Status(raw, None)))
-    inline = markdown.markdown(f"Before {html} after")
+    extensions = ["pymdownx.tilde", "pymdownx.mark", "pymdownx.caret", "pymdownx.magiclink",
+                  "pymdownx.emoji", "attr_list", "tables"]  # fmt: skip
+    inline = markdown.markdown(f"Before {html} after", extensions=extensions)
     assert_inert(inline)
     assert [tag for tag, _ in elements(inline)] == ["p", "span", "span"], inline
     assert _visible(inline) == " ".join(f"Before Status: {raw} after".split())
