@@ -4,9 +4,9 @@ Everything here is produced by :mod:`mkdocs_design.parse` and :mod:`mkdocs_desig
 and consumed by the catalog, the renderers, the plugin and the command line. Nothing in
 this module knows about MkDocs.
 
-The values a page has dozens of (sections, components, questions …) are named tuples, the
-others frozen dataclasses: every page of the site is parsed on every build, and a named tuple
-is built in a third of the time of a frozen dataclass (0.3 against 0.9 µs).
+The small values of a page (its status, sections, components, questions …) are named tuples,
+the page and its findings frozen dataclasses: every page of the site is parsed on every build,
+and a named tuple is built in a third of the time of a frozen dataclass (0.3 against 0.9 µs).
 """
 
 from __future__ import annotations

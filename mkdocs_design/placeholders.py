@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from mkdocs_design.model import Placeholder
-from mkdocs_design.scan import fence_flags
+from mkdocs_design.scan import fence_flags, fence_openers
 from mkdocs_design.sections import template_text
 
 if TYPE_CHECKING:
@@ -272,11 +272,11 @@ def _scan(lines: Sequence[str], code: Sequence[bool] | None = None) -> list[_Spa
     labels = frozenset(_fold(m.group(1)).casefold() for m in defined if m and m.group(1))
     spans: list[_Span] = []
     read = 0  # prose before this line has been read, as part of an earlier run
+    openers: dict[int, list[int]] = {}  # by the first line of a run of fenced lines
     for index in bracketed:
         if flags[index]:
-            # The run of fenced lines starts at its opener. Mermaid writes boxes as id[Label]:
-            # no subscripts there.
-            info = _fence_info(lines[flags.rfind(0, 0, index) + 1])
+            # Mermaid writes boxes as id[Label]: no subscripts in its blocks.
+            info = _fence_info(lines[_opener_of(lines, flags, index, openers)])
             spans += _code_spans(lines[index], index, diagram=info.startswith("mermaid"))
         elif index >= read:
             # A run of prose is read whole, since brackets and code spans may wrap lines.
@@ -285,6 +285,22 @@ def _scan(lines: Sequence[str], code: Sequence[bool] | None = None) -> list[_Spa
             read = len(lines) if read < 0 else read
             spans += _prose_spans("\n".join(lines[start:read]), start, labels)
     return spans
+
+
+def _opener_of(
+    lines: Sequence[str], flags: bytes, index: int, openers: dict[int, list[int]]
+) -> int:
+    """The opening line of the fenced block holding line ``index`` (``openers``: a memo).
+
+    A run of fenced lines may hold several blocks that touch, so its first line is not
+    necessarily the opener: ```` ```mermaid ```` right after a closing ```` ``` ````.
+    """
+    start = flags.rfind(0, 0, index) + 1
+    found = openers.get(start)
+    if found is None:
+        end = flags.find(0, index)
+        found = openers[start] = fence_openers(lines, start, len(lines) if end < 0 else end)
+    return found[bisect.bisect_right(found, index) - 1] if found else start
 
 
 @lru_cache(maxsize=1024)  # "```mermaid", "```json": the same few openers on every page

@@ -52,19 +52,27 @@ _TAB = 4
 # position of the page. One search with alternatives, not one per kind, so the engine stops once
 # at each line; the lookahead of every kind's first characters turns most lines away in one
 # step. A line can start only one kind.
+_FENCE_START = r"[ \t]*(?:`{3}|~{3})"
 _CANDIDATES = re.compile(
     r"\n(?=[ \t`~#=\-{])(?:"
-    r"(?P<fence>[ \t]*(?:`{3}|~{3}))"
+    rf"(?P<fence>{_FENCE_START})"
     r"|(?P<hash>#)"
     r"|(?P<setext>(?:=+|-+)[ ]*(?=\n|\Z))"
     r"|(?P<attr>[ ]*\{:?[ ]*[^}\n ][^\n]*\}[ ]*(?=\n|\Z))"
     r")"
 )
-_FENCE_LINE = re.compile(r"\n[ \t]*(?:`{3}|~{3})")
+_FENCE_LINE = re.compile(rf"\n{_FENCE_START}")  # fences alone, for fence_flags
 
 
 class _Candidates(NamedTuple):
-    """Indexes of the lines that may open or close a fence, or be (under) a heading."""
+    """Indexes of the lines worth a closer look, by kind.
+
+    Attributes:
+        fence: Lines that may open or close a fence.
+        hash: Lines starting with ``#``: hash headings, unless in code.
+        setext: Lines that may underline a setext heading.
+        attr: Lines shaped like an attribute list (``{: #id }``).
+    """
 
     fence: list[int]
     hash: list[int]
@@ -78,14 +86,14 @@ def _candidates(text: str) -> _Candidates:
     ``text`` holds every line preceded by a newline (as ``scan`` joins them). This runs on every
     page: the regex engine finds the few interesting lines instead of a Python loop over all.
     """
-    found: dict[str | None, list[int]] = {kind: [] for kind in _Candidates._fields}
+    found: dict[str, list[int]] = {kind: [] for kind in _Candidates._fields}
     line = pos = 0
     for match in _CANDIDATES.finditer(text):
         start = match.start()
         line += text.count("\n", pos, start)
         pos = start
-        found[match.lastgroup].append(line)
-    return _Candidates(**found)  # type: ignore[arg-type]  # keys are exactly the fields
+        found[match.lastgroup or ""].append(line)  # every alternative is a named group
+    return _Candidates(**found)
 
 
 class Heading(NamedTuple):
@@ -225,6 +233,25 @@ def _fences(lines: Sequence[str], starts: Iterable[int]) -> tuple[list[bool], in
     return flags, None
 
 
+def fence_openers(lines: Sequence[str], start: int, end: int) -> list[int]:
+    """The opening lines of the fenced blocks in ``lines[start:end]``, a run of fenced lines.
+
+    Blocks can touch, one closing on the line before the next opens, so the flags of
+    :func:`fence_flags` alone do not say where a block starts: the run is walked block by block.
+    """
+    openers: list[int] = []
+    i = start
+    while i < end and (opener := _opener(lines[i])) is not None:
+        openers.append(i)
+        (fence, indent), i = opener, i + 1
+        while i < end:
+            line, i = lines[i], i + 1
+            content = _dedent(line, indent) if line.strip() else None
+            if content is not None and _closes(content, fence):
+                break
+    return openers
+
+
 def _closes(content: str, fence: str) -> bool:
     return content.startswith(fence) and not content[len(fence) :].strip(" \t")
 
@@ -252,9 +279,9 @@ def _indented_close(
 def _line_indexes(pattern: re.Pattern[str], text: str) -> list[int]:
     """Indexes of the lines on which ``pattern`` matches, in order, each once.
 
-    ``text`` holds every line preceded by a newline (as ``scan`` joins them) and
-    ``pattern`` starts with that newline. This lets the regex engine find the few interesting
-    lines of a page instead of a Python loop over all of them; it runs on every page.
+    ``text`` holds every line preceded by a newline (as :func:`fence_flags` joins them) and
+    ``pattern`` starts with that newline, so it matches at most once per line. This lets the
+    regex engine find the few interesting lines instead of a Python loop over all of them.
     """
     found: list[int] = []
     line = pos = 0
@@ -262,8 +289,7 @@ def _line_indexes(pattern: re.Pattern[str], text: str) -> list[int]:
         start = match.start()
         line += text.count("\n", pos, start)
         pos = start
-        if not found or found[-1] != line:
-            found.append(line)
+        found.append(line)
     return found
 
 

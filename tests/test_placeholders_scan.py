@@ -12,6 +12,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
+import pytest
 from hypothesis import given, settings
 from strategies import markdown_lines
 
@@ -54,12 +55,30 @@ def _oracle_runs(lines: Sequence[str]) -> list[tuple[int, int, str | None]]:
         start, end = fenced.span()
         if prose < start:
             runs.append((prose, start, None))
-        match = ph._FENCE.match(lines[start])
-        runs.append((start, end, match.group(2).strip().lower() if match else ""))
+        for first, last in _oracle_blocks(lines, start, end):
+            match = ph._FENCE.match(lines[first])
+            runs.append((first, last, match.group(2).strip().lower() if match else ""))
         prose = end
     if prose < len(lines):
         runs.append((prose, len(lines), None))
     return runs
+
+
+def _oracle_blocks(lines: Sequence[str], start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Split a run of fenced lines into blocks: each ends on its own fence, at its indentation."""
+    while start < end:
+        opener = lines[start].expandtabs(4)
+        indent = len(opener) - len(opener.lstrip(" "))
+        fence = re.match(r"`{3,}|~{3,}", opener[indent:])
+        close = start + 1
+        while fence and close < end:
+            line = lines[close].expandtabs(4)
+            close += 1
+            rest, mark = line[indent:], fence.group()
+            if not line[:indent].strip() and rest[: len(mark)] == mark == rest.strip():
+                break
+        yield start, close
+        start = close
 
 
 def _oracle_code_spans(
@@ -106,3 +125,17 @@ def test_scan_matches_the_run_loop(lines: list[str]) -> None:
     assert ph._scan(lines) == expected
     assert ph._scan(lines, fence_flags(lines)) == expected
     assert ph._scan(lines, tuple(fence_flags(lines))) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "found"),
+    [
+        (["```python", "x = 1", "```", "```mermaid", "A[Service Name] --> B", "```"], [4]),
+        (["```mermaid", "A[Service Name]", "```", "```python", "x[Service Name]", "```"], [1]),
+        (["~~~", "x", "~~~", "  ```mermaid", "  A[Service Name]", "  ```"], [4]),
+    ],
+)
+def test_touching_fences_each_keep_their_info_string(lines: list[str], found: list[int]) -> None:
+    """A block opening right after another closes is read with its own info string: Mermaid's
+    ``A[Label]`` is a candidate, Python's ``x[key]`` a subscript."""
+    assert [span.line for span in ph._scan(lines)] == found
