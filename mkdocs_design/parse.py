@@ -321,5 +321,10 @@ def _placeholders(page: Scan, offset: int, rules: ParseRules) -> tuple[Any, ...]
         return ()
     headings = [(h.index + offset + 1, h.text) for h in page.headings if h.level >= 2]
     return find_placeholders(
-        page.lines, rules.placeholders, first_line=offset + 1, sections=headings, code=page.code
+        page.lines,
+        rules.placeholders,
+        first_line=offset + 1,
+        sections=headings,
+        code=page.code,
+        fences=page.fences,
     )

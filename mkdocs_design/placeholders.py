@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from mkdocs_design.model import Placeholder
-from mkdocs_design.scan import fence_flags, fence_openers
+from mkdocs_design.scan import fence_blocks
 from mkdocs_design.sections import template_text
 
 if TYPE_CHECKING:
@@ -165,6 +165,7 @@ def find_placeholders(
     first_line: int = 1,
     sections: Sequence[tuple[int, str]] = (),
     code: Sequence[bool] | None = None,
+    fences: Sequence[int] | None = None,
 ) -> tuple[Placeholder, ...]:
     """Find the unresolved placeholders of a page.
 
@@ -176,8 +177,10 @@ def find_placeholders(
             belongs to the last heading on or before its line; before the first one, to the
             bold label of its line (``**Created:** [Date]`` gives ``Created``), to ``Title``
             on the H1, else to ``""``.
-        code: Which lines are fenced code, when the caller has already scanned the page
-            (:attr:`~mkdocs_design.scan.Scan.code`); found here otherwise.
+        code: Which lines are fenced code, and
+        fences: where each fenced block opens, when the caller has already scanned the page
+            (:attr:`~mkdocs_design.scan.Scan.code`, :attr:`~mkdocs_design.scan.Scan.fences`);
+            found here otherwise.
 
     Returns:
         The placeholders in source order, each once. Single-line ones keep their text as
@@ -185,7 +188,7 @@ def find_placeholders(
     """
     starts = [number for number, _ in sections]
     found: list[Placeholder] = []
-    for span in _scan(lines, code):
+    for span in _scan(lines, code, fences):
         text = _fold(span.text)
         if text in rules.ignore or not _is_placeholder(rules, text, in_code=span.in_code):
             continue
@@ -258,11 +261,15 @@ def _preamble_label(lines: Sequence[str], index: int) -> str:
     return label.group(1) if label else ""
 
 
-def _scan(lines: Sequence[str], code: Sequence[bool] | None = None) -> list[_Span]:
+def _scan(
+    lines: Sequence[str], code: Sequence[bool] | None = None, fences: Sequence[int] | None = None
+) -> list[_Span]:
     """Candidate brackets of a page: prose by Markdown's rules, code by the subscript rule."""
-    # One byte per line, 1 in fenced code: fences are the ones scan.py finds (the rules of
-    # pymdownx.superfences), so a page's code is the same code everywhere.
-    flags = bytes(fence_flags(lines) if code is None else code)
+    # Fences are the ones scan.py finds (the rules of pymdownx.superfences), so a page's code
+    # is the same code everywhere. One byte per line, 1 in fenced code.
+    if code is None or fences is None:
+        code, fences = fence_blocks(lines)
+    flags = bytes(code)
     # Only a line holding "[" can hold a candidate or a definition, and most lines hold none:
     # the rest of the page is never joined or searched (this runs on every page of the site).
     # A whole-page regex search measured slower here: joining the page costs as much as this.
@@ -272,11 +279,12 @@ def _scan(lines: Sequence[str], code: Sequence[bool] | None = None) -> list[_Spa
     labels = frozenset(_fold(m.group(1)).casefold() for m in defined if m and m.group(1))
     spans: list[_Span] = []
     read = 0  # prose before this line has been read, as part of an earlier run
-    openers: dict[int, list[int]] = {}  # by the first line of a run of fenced lines
     for index in bracketed:
         if flags[index]:
-            # Mermaid writes boxes as id[Label]: no subscripts in its blocks.
-            info = _fence_info(lines[_opener_of(lines, flags, index, openers)])
+            # Mermaid writes boxes as id[Label]: no subscripts in its blocks. The block's own
+            # opener: blocks can touch, so the run of fenced lines may hold several.
+            opener = fences[bisect.bisect_right(fences, index) - 1]
+            info = _fence_info(lines[opener])
             spans += _code_spans(lines[index], index, diagram=info.startswith("mermaid"))
         elif index >= read:
             # A run of prose is read whole, since brackets and code spans may wrap lines.
@@ -285,22 +293,6 @@ def _scan(lines: Sequence[str], code: Sequence[bool] | None = None) -> list[_Spa
             read = len(lines) if read < 0 else read
             spans += _prose_spans("\n".join(lines[start:read]), start, labels)
     return spans
-
-
-def _opener_of(
-    lines: Sequence[str], flags: bytes, index: int, openers: dict[int, list[int]]
-) -> int:
-    """The opening line of the fenced block holding line ``index`` (``openers``: a memo).
-
-    A run of fenced lines may hold several blocks that touch, so its first line is not
-    necessarily the opener: ```` ```mermaid ```` right after a closing ```` ``` ````.
-    """
-    start = flags.rfind(0, 0, index) + 1
-    found = openers.get(start)
-    if found is None:
-        end = flags.find(0, index)
-        found = openers[start] = fence_openers(lines, start, len(lines) if end < 0 else end)
-    return found[bisect.bisect_right(found, index) - 1] if found else start
 
 
 @lru_cache(maxsize=1024)  # "```mermaid", "```json": the same few openers on every page

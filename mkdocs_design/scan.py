@@ -128,6 +128,7 @@ class Scan:
         ids: Every heading id on the page (for making further ids unique).
         unclosed: Index of a fence opener never closed, or ``None``. Superfences then reads
             it, and every fence after it, as ordinary text.
+        fences: The opening line of each fenced block, in order (see :func:`fence_blocks`).
     """
 
     lines: tuple[str, ...]
@@ -135,6 +136,7 @@ class Scan:
     headings: tuple[Heading, ...]
     ids: frozenset[str]
     unclosed: int | None = None
+    fences: tuple[int, ...] = ()
 
 
 @lru_cache(maxsize=16384)  # headings and labels repeat across pages: template titles
@@ -199,16 +201,29 @@ def fence_flags(lines: Sequence[str]) -> list[bool]:
     opener's indentation. A fence that is never closed, or whose content is less indented than
     its opener, is no fence at all: superfences then leaves those lines as Markdown.
     """
-    return _fences(lines, _line_indexes(_FENCE_LINE, "\n" + "\n".join(lines)))[0]
+    return fence_blocks(lines)[0]
 
 
-def _fences(lines: Sequence[str], starts: Iterable[int]) -> tuple[list[bool], int | None]:
-    """:func:`fence_flags`, and the index of an opener still open at the end of the page.
+def fence_blocks(lines: Sequence[str]) -> tuple[list[bool], list[int]]:
+    """:func:`fence_flags`, and the opening line of each fenced block, in order.
+
+    The flags alone do not say where a block starts: one may open on the line after another
+    closes, and its info string (``mermaid``) is its own.
+    """
+    flags, openers, _ = _fences(lines, _line_indexes(_FENCE_LINE, "\n" + "\n".join(lines)))
+    return flags, openers
+
+
+def _fences(
+    lines: Sequence[str], starts: Iterable[int]
+) -> tuple[list[bool], list[int], int | None]:
+    """:func:`fence_blocks`, and the index of an opener still open at the end of the page.
 
     ``starts`` are the indexes of the lines that start with a fence, in order: only those can
     open or close one, and the regex engine finds them faster than a loop over every line.
     """
     flags = [False] * len(lines)
+    openers: list[int] = []
     candidates = iter(starts)
     resume = 0
     for i in candidates:
@@ -226,30 +241,12 @@ def _fences(lines: Sequence[str], starts: Iterable[int]) -> tuple[list[bool], in
             resume = i
         if end is None:
             if resume <= start:
-                return flags, start  # never closed: superfences reads the rest as text
+                return flags, openers, start  # never closed: superfences reads it as text
             continue  # cut short by a less indented line: not a fence
         flags[start : end + 1] = [True] * (end + 1 - start)
+        openers.append(start)
         resume = end + 1
-    return flags, None
-
-
-def fence_openers(lines: Sequence[str], start: int, end: int) -> list[int]:
-    """The opening lines of the fenced blocks in ``lines[start:end]``, a run of fenced lines.
-
-    Blocks can touch, one closing on the line before the next opens, so the flags of
-    :func:`fence_flags` alone do not say where a block starts: the run is walked block by block.
-    """
-    openers: list[int] = []
-    i = start
-    while i < end and (opener := _opener(lines[i])) is not None:
-        openers.append(i)
-        (fence, indent), i = opener, i + 1
-        while i < end:
-            line, i = lines[i], i + 1
-            content = _dedent(line, indent) if line.strip() else None
-            if content is not None and _closes(content, fence):
-                break
-    return openers
+    return flags, openers, None
 
 
 def _closes(content: str, fence: str) -> bool:
@@ -330,7 +327,7 @@ def scan(
         attr_list: Whether the site enables ``attr_list`` (``# Title {#custom-id}``).
     """
     candidates = _candidates("\n" + "\n".join(lines))
-    code, unclosed = _fences(lines, candidates.fence)
+    code, openers, unclosed = _fences(lines, candidates.fence)
     found = [
         (i, level, *_attributes(raw, attr_list))
         for i, level, raw in _raw_headings(lines, code, candidates)
@@ -346,7 +343,9 @@ def scan(
             slug = _slug(slugify, separator, text)
             last[slug] = ident = unique(last.get(slug, slug), used)
         headings.append(Heading(level, text, raw.strip(), i, ident))
-    return Scan(tuple(lines), tuple(code), tuple(headings), frozenset(used), unclosed)
+    return Scan(
+        tuple(lines), tuple(code), tuple(headings), frozenset(used), unclosed, tuple(openers)
+    )
 
 
 _RULE = frozenset("-*_")  # first characters of a thematic break

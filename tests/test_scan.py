@@ -275,9 +275,15 @@ _LINES = markdown_lines(
 def test_fast_scan_paths_match_the_line_loops(lines: list[str]) -> None:
     """Fences, headings and attribute lines equal the per-line loops' results."""
     candidates = scan_module._candidates("\n" + "\n".join(lines))
-    flags, unclosed = scan_module._fences(lines, candidates.fence)
+    flags, openers, unclosed = scan_module._fences(lines, candidates.fence)
     assert (flags, unclosed) == _oracle_fences(lines)
     assert scan_module.fence_flags(lines) == flags
+    assert scan_module.fence_blocks(lines) == (flags, openers)
+    # Every block opens on a fenced line, and every run of fenced lines starts with an opener.
+    assert all(flags[i] for i in openers)
+    assert {i for i, fenced in enumerate(flags) if fenced and not (i and flags[i - 1])} <= {
+        *openers
+    }
     found = list(scan_module._raw_headings(lines, flags, candidates))
     assert found == _oracle_headings(lines, flags)
     attr_lines = [i for i, line in enumerate(lines) if scan_module._ATTR_LINE.match(line)]
