@@ -329,26 +329,32 @@ def scan(
     candidates = _candidates("\n" + "\n".join(lines))
     code, openers, unclosed = _fences(lines, candidates.fence)
     found = [
-        (i, level, *_attributes(raw, attr_list))
+        (i, level, *_heading(raw, attr_list))
         for i, level, raw in _raw_headings(lines, code, candidates)
     ]
-    used = {ident for _i, _level, _raw, ident in found if ident is not None}
+    used = {ident for *_, ident in found if ident is not None}
     if attr_list and candidates.attr:
         used |= _block_ids(lines, code, candidates.attr)
     headings: list[Heading] = []
     last: dict[str, str] = {}  # resume toc's _1, _2 … chain per slug: equal headings stay linear
-    for i, level, raw, ident in found:
-        text = plain_text(raw)
+    for i, level, text, source, ident in found:
         if ident is None:
             slug = _slug(slugify, separator, text)
             last[slug] = ident = unique(last.get(slug, slug), used)
-        headings.append(Heading(level, text, raw.strip(), i, ident))
+        headings.append(Heading(level, text, source, i, ident))
     return Scan(
         tuple(lines), tuple(code), tuple(headings), frozenset(used), unclosed, tuple(openers)
     )
 
 
 _RULE = frozenset("-*_")  # first characters of a thematic break
+
+
+@lru_cache(maxsize=16384)  # template titles, and the same heading lines on many pages
+def _heading(raw: str, attr_list: bool) -> tuple[str, str, str | None]:
+    """``(plain text, source text, custom id)`` of a heading's source after its hashes."""
+    source, ident = _attributes(raw, attr_list)
+    return plain_text(source), source.strip(), ident
 
 
 @lru_cache(maxsize=16384)
