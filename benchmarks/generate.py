@@ -1,12 +1,12 @@
 """Generate a realistic, deterministic MkDocs site of design documents for benchmarks.
 
-Each design page follows the packaged template (``mkdocs_design/template.md``): a ``Design:``
-title, Created and Status lines (on about one page in four, front matter instead), the
-template's sections (some left out, as real authors do), 2-6 components with responsibility,
-dependencies, a public interface and key behaviours, open and resolved questions, and, on
-about one page in five, a few template placeholders left unfilled. About 10% of the pages are
-ordinary guides and runbooks. Pages live in team folders. The same ``seed`` always gives
-byte-identical files.
+Each design page follows the packaged template (``mkdocs_design/reading/template.md``):
+a ``Design:`` title, Created and Status lines (on about one page in four, front matter
+instead), the template's sections (some left out, as real authors do), 2-6 components with
+responsibility, dependencies, a public interface and key behaviours, open and resolved
+questions, and, on about one page in five, a few template placeholders left unfilled. About
+10% of the pages are ordinary guides and runbooks. Pages live in team folders. The same
+``seed`` always gives byte-identical files.
 
 Usage::
 

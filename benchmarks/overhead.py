@@ -132,12 +132,13 @@ def measure_alone(designs: int, seed: int) -> tuple[float, float]:
     """The plugin's pure pipeline on a generated site: (seconds, seconds per design page)."""
     from mkdocs.utils import get_relative_url
 
-    from mkdocs_design.catalog import Catalog
-    from mkdocs_design.export import render_json
-    from mkdocs_design.lifecycle import Insights
-    from mkdocs_design.parse import ParseRules, parse_page
-    from mkdocs_design.placeholders import PlaceholderRules, default_template
-    from mkdocs_design.views import Settings, Site
+    from mkdocs_design.catalog.catalog import Catalog
+    from mkdocs_design.catalog.export import render_json
+    from mkdocs_design.catalog.lifecycle import Insights
+    from mkdocs_design.output.site import Links, PageRules, Site
+    from mkdocs_design.reading.parse import ParseRules, parse_page
+    from mkdocs_design.reading.placeholders import PlaceholderRules
+    from mkdocs_design.reading.template import template_text
 
     with tempfile.TemporaryDirectory(prefix=f"design-alone-{designs}-") as tmp:
         root = Path(tmp)
@@ -148,7 +149,7 @@ def measure_alone(designs: int, seed: int) -> tuple[float, float]:
             for p in sorted(docs_dir.rglob("*.md"))
         }
     start = time.perf_counter()
-    rules = ParseRules(placeholders=PlaceholderRules.from_template(default_template()))
+    rules = ParseRules(placeholders=PlaceholderRules.from_template(template_text()))
     docs = [d for uri, text in sources.items() if (d := parse_page(uri, text, rules))]
     catalog = Catalog.from_docs(docs, rules.statuses)
     insights = Insights.derive(
@@ -156,10 +157,9 @@ def measure_alone(designs: int, seed: int) -> tuple[float, float]:
     )
     paths = {v: f"design-catalog/{v}.md" for v in ("overview", "components", "questions", "graph")}
     urls = {uri: uri[:-3] + "/" for uri in [*sources, *paths.values()]}
-    settings = Settings(
-        paths=paths, script="assets/catalog.js", urls=urls, relative_url=get_relative_url
-    )
-    site = Site(catalog, insights, settings)
+    views = {view: (path, view.title()) for view, path in paths.items()}
+    page_rules = PageRules(statuses=rules.statuses, views=views, script="assets/catalog.js")
+    site = Site(catalog, insights, page_rules, Links(urls, get_relative_url))
     for view, path in paths.items():
         site.generated_page(view, path, view.title())
     render_json(catalog, urls.__getitem__, insights)

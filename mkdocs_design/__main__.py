@@ -1,5 +1,5 @@
 """``python -m mkdocs_design``: the same as the ``mkdocs-design`` command."""
 
-from mkdocs_design.cli import main
+from mkdocs_design.cli.app import main
 
 main()

@@ -21,7 +21,13 @@ class StatusConfig(base.Config):
     aliases = c.ListOfItems(c.Type(str), default=[])
     """Other spellings that mean this status, matched case-insensitively."""
     color = c.Optional(c.Type(str))
-    """CSS colour of the badge (``#6f42c1``); a neutral colour when unset."""
+    """CSS colour of its badge, graph node and nav icon (``#6f42c1``); neutral grey when unset."""
+    after = c.Optional(c.Type(str))
+    """Place it after this status in the lifecycle (``Approved``); at the end when unset."""
+    like = c.Optional(c.Type(str))
+    """The default status it behaves like: ``Rejected``, ``Superseded`` and ``Deprecated`` get
+    banners, ``Approved`` and ``Implemented`` count as decided, ``Draft`` and ``In Review`` can
+    go stale. Unset: like the status it comes ``after``."""
 
 
 class DesignConfig(base.Config):
@@ -103,8 +109,8 @@ class DesignConfig(base.Config):
     stale_after_days = c.Type(int, default=90)
     """Mark designs still in an early status after this many days (0 turns it off). Age
     counts from the last git commit touching the page, else from its Created date."""
-    stale_statuses = c.ListOfItems(c.Type(str), default=["Draft", "In Review"])
-    """Statuses that can go stale."""
+    stale_statuses = c.Optional(c.ListOfItems(c.Type(str)))
+    """Statuses that can go stale; unset: those like Draft or In Review."""
     lifecycle_checks = c.Choice(LEVELS, default="info")
     """How to report a Created date in the future, or a timeline whose dates have passed while
     the design is not Implemented."""

@@ -1,8 +1,8 @@
 """The design catalog's data model: frozen values, no behaviour beyond derived views.
 
-Everything here is produced by :mod:`mkdocs_design.parse` and :mod:`mkdocs_design.checks`
-and consumed by the catalog, the renderers, the plugin and the command line. Nothing in
-this module knows about MkDocs.
+Everything here is produced by reading (:mod:`mkdocs_design.reading`) and the catalog's checks,
+and consumed by the catalog, the output, the plugin and the command line. Nothing in this
+module knows about MkDocs.
 
 The small values of a page (its status, sections, components, questions …) are named tuples,
 the page and its findings frozen dataclasses: every page of the site is parsed on every build,

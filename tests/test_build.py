@@ -323,7 +323,9 @@ def test_configured_aliases_and_custom_statuses(tmp_path: Path) -> None:
         assert badge["data-design-status"] == "Ready for QA"
         assert "design-badge--ready-for-qa" in badge["class"]
         assert badge.get_text() == "Status: Ready for QA"
-        assert "--design-badge-color: #6f42c1" in badge.get("style", "")
+        assert "style" not in badge.attrs
+    css = (built.site_dir / "assets/mkdocs_design/design.css").read_text(encoding="utf-8")
+    assert "--design-ready-for-qa: #6f42c1;" in css
     statuses = {d["src"]: d["status"] for d in catalog_json(built)["designs"]}
     assert statuses == {
         "a.md": "Approved",
@@ -502,13 +504,13 @@ def test_config_errors_are_clear(tmp_path: Path, options: dict, expected: list[s
     assert not (tmp_path / "site/design-catalog/index.html").exists()
 
 
-# --- registry across builds with one plugin instance (as ``mkdocs serve`` does) -----------------
+# --- the catalog across builds with one plugin instance (as ``mkdocs serve`` does) -------------
 
 
-def _registry_uris(plugin: object) -> list[str]:
-    registry = plugin._registry  # type: ignore[attr-defined]
-    assert registry is not None
-    return sorted(doc.src_uri for doc in registry.catalog.docs)
+def _catalog_uris(plugin: object) -> list[str]:
+    current = plugin._build  # type: ignore[attr-defined]
+    assert current is not None
+    return sorted(doc.src_uri for doc in current.catalog.docs)
 
 
 def _build_once(config_file: Path, *, dirty: bool) -> tuple[MkDocsConfig, dict]:
@@ -536,7 +538,7 @@ def test_consecutive_builds_with_one_instance_match_the_pages_on_disk(
     plugin.on_startup(command="serve", dirty=dirty)
     config, data = _build_once(config_file, dirty=dirty)
     assert config.plugins["design"] is plugin
-    assert _registry_uris(plugin) == ["a.md", "b.md"]
+    assert _catalog_uris(plugin) == ["a.md", "b.md"]
     assert [(d["src"], d["status"]) for d in data["designs"]] == [
         ("a.md", "Draft"),
         ("b.md", "Approved"),
@@ -549,7 +551,7 @@ def test_consecutive_builds_with_one_instance_match_the_pages_on_disk(
     (docs / "index.md").write_text(design_page("Home", "Deferred"), encoding="utf-8")
     config, data = _build_once(config_file, dirty=dirty)
     assert config.plugins["design"] is plugin, "MkDocs should reuse the instance (on_startup)"
-    assert _registry_uris(plugin) == ["a.md", "c.md", "index.md"]
+    assert _catalog_uris(plugin) == ["a.md", "c.md", "index.md"]
     assert [(d["src"], d["title"], d["status"]) for d in data["designs"]] == [
         ("c.md", "Gamma", "In Review"),
         ("a.md", "Alpha Two", "Implemented"),
@@ -568,7 +570,7 @@ def test_consecutive_builds_with_one_instance_match_the_pages_on_disk(
     (docs / "index.md").write_text("# Home again\n", encoding="utf-8")
     (docs / "c.md").rename(docs / "renamed.md")
     config, data = _build_once(config_file, dirty=dirty)
-    assert _registry_uris(plugin) == ["a.md", "renamed.md"]
+    assert _catalog_uris(plugin) == ["a.md", "renamed.md"]
     assert [d["src"] for d in data["designs"]] == ["renamed.md", "a.md"]
 
 

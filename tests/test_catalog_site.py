@@ -20,7 +20,13 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import SAMPLE_SITE, Built, build_site, run_mkdocs, write_site
 
-from mkdocs_design.markup import readable
+from mkdocs_design.reading.text import plain_text
+
+
+def readable(markdown: str) -> str:
+    """A line of Markdown as the questions dashboard shows it."""
+    return plain_text(markdown, tags=True)
+
 
 if TYPE_CHECKING:
     from pathlib import Path

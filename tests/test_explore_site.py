@@ -19,7 +19,7 @@ from conftest import build_site, run_mkdocs, write_site
 from test_catalog_site import Site, html_path, rows
 from test_graph import mermaid_text
 
-from mkdocs_design import history
+from mkdocs_design.catalog import history
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -19,8 +19,9 @@ from bs4 import BeautifulSoup
 from conftest import Built, build_site, run_mkdocs, write_site
 from mkdocs.config.defaults import MkDocsConfig
 
-from mkdocs_design.parse import ParseRules, parse_page
-from mkdocs_design.placeholders import PlaceholderRules, default_template
+from mkdocs_design.reading.parse import ParseRules, parse_page
+from mkdocs_design.reading.placeholders import PlaceholderRules
+from mkdocs_design.reading.template import template_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -352,7 +353,7 @@ GROWING = {
 @pytest.mark.parametrize("shape", sorted(GROWING))
 def test_parse_time_grows_linearly(shape: str) -> None:
     """Four times the items cost about four times the parse, not sixteen (CPU time, best of 3)."""
-    rules = ParseRules(placeholders=PlaceholderRules.from_template(default_template()))
+    rules = ParseRules(placeholders=PlaceholderRules.from_template(template_text()))
 
     def cost(n: int) -> float:
         source = HEAD.format(title="Growing") + GROWING[shape](n)

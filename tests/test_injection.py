@@ -40,7 +40,13 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, build_site
 from test_browser import _Quiet, _Server, chromium, serving
 
-from mkdocs_design.markup import readable
+from mkdocs_design.reading.text import plain_text
+
+
+def readable(markdown: str) -> str:
+    """A line of Markdown as the questions dashboard shows it."""
+    return plain_text(markdown, tags=True)
+
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

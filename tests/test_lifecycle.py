@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from mkdocs_design.catalog import Catalog
-from mkdocs_design.history import last_changes, parse_log
-from mkdocs_design.lifecycle import (
+from mkdocs_design.catalog.catalog import Catalog
+from mkdocs_design.catalog.history import last_changes, parse_log
+from mkdocs_design.catalog.lifecycle import (
     Insights,
     Staleness,
     date_findings,
@@ -25,12 +25,13 @@ from mkdocs_design.lifecycle import (
     supersessions,
 )
 from mkdocs_design.model import DesignDoc, Location, Severity, Status
-from mkdocs_design.statuses import StatusTable, first_link
+from mkdocs_design.reading.statuses import SETTLED, StatusTable, first_link
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 STATUSES = StatusTable.build()
+SETTLED_NAMES = StatusTable.build().having(SETTLED)
 TODAY = dt.date(2026, 1, 1)
 
 
@@ -217,7 +218,7 @@ def test_date_findings(
 ) -> None:
     """A future Created date, or a timeline past its last date while not settled, is a finding."""
     page = doc("p.md", status=status, created=created, timeline=timeline)
-    findings = date_findings(page, TODAY)
+    findings = date_findings(page, TODAY, SETTLED_NAMES)
     assert [(f.location.line, f.message) for f in findings] == found
     assert {(f.code, f.severity, f.location.path) for f in findings} <= {
         ("lifecycle", Severity.INFO, "p.md")
@@ -227,7 +228,7 @@ def test_date_findings(
 def test_future_created_from_front_matter_points_at_line_one() -> None:
     """A Created date without a source line (front matter) is reported on line 1."""
     page = DesignDoc("p.md", "P", created=dt.date(2030, 1, 1))
-    assert [f.location for f in date_findings(page, TODAY, Severity.WARNING)] == [
+    assert [f.location for f in date_findings(page, TODAY, SETTLED_NAMES, Severity.WARNING)] == [
         Location("p.md", 1)
     ]
 

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 import pytest
 from mkdocs.utils.meta import get_data
 
-from mkdocs_design import fields
-from mkdocs_design.parse import (
+from mkdocs_design.reading import fields
+from mkdocs_design.reading.parse import (
     Detection,
     ParseRules,
     body_lines,
@@ -25,8 +25,8 @@ from mkdocs_design.parse import (
     parse_page,
     split_front_matter,
 )
-from mkdocs_design.scan import scan
-from mkdocs_design.statuses import StatusTable
+from mkdocs_design.reading.scan import scan
+from mkdocs_design.reading.statuses import StatusTable
 
 if TYPE_CHECKING:
     from mkdocs_design.model import DesignDoc

@@ -10,15 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mkdocs_design.model import Placeholder
-from mkdocs_design.placeholders import (
-    PlaceholderRules,
-    default_template,
-    find_placeholders,
-    mark_placeholders,
-)
+from mkdocs_design.output.marks import mark_placeholders
+from mkdocs_design.reading.placeholders import PlaceholderRules, find_placeholders
+from mkdocs_design.reading.template import template_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "placeholders"
-TEMPLATE = default_template()
+TEMPLATE = template_text()
 RULES = PlaceholderRules.from_template(TEMPLATE)
 MARK = '<mark class="design-placeholder" title="Unresolved template placeholder">'
 HEADING = re.compile(r"^#{2,6}\s+(.*?)\s*$")

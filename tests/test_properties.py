@@ -25,10 +25,9 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
-from mkdocs_design import markup, mermaid, render
-from mkdocs_design.catalog import Catalog
-from mkdocs_design.export import render_json
-from mkdocs_design.lifecycle import Insights
+from mkdocs_design.catalog.catalog import Catalog
+from mkdocs_design.catalog.export import render_json
+from mkdocs_design.catalog.lifecycle import Insights
 from mkdocs_design.model import (
     Alternative,
     Component,
@@ -38,11 +37,15 @@ from mkdocs_design.model import (
     Section,
     Status,
 )
-from mkdocs_design.parse import ParseRules, parse_page
-from mkdocs_design.placeholders import PlaceholderRules, default_template
-from mkdocs_design.sections import ALIASES, template_sections
-from mkdocs_design.statuses import DEFAULT_STATUSES, StatusTable
-from mkdocs_design.views import Settings, Site
+from mkdocs_design.output import graphs, markup, mermaid
+from mkdocs_design.output import views as views_
+from mkdocs_design.output.site import Links, PageRules, Site
+from mkdocs_design.output.styles import stylesheet
+from mkdocs_design.reading.parse import ParseRules, parse_page
+from mkdocs_design.reading.placeholders import PlaceholderRules
+from mkdocs_design.reading.sections import ALIASES, template_sections
+from mkdocs_design.reading.statuses import DEFAULT_STATUSES, StatusDef, StatusTable
+from mkdocs_design.reading.template import template_text
 
 if TYPE_CHECKING:
     import random
@@ -60,10 +63,8 @@ REPRODUCIBLE = settings(
 MANY = settings(REPRODUCIBLE, max_examples=150)
 
 STATUSES = StatusTable.build()
-STATUS_NAMES = [name for name, _ in DEFAULT_STATUSES]
-RULES = ParseRules(
-    statuses=STATUSES, placeholders=PlaceholderRules.from_template(default_template())
-)
+STATUS_NAMES = [status.name for status in DEFAULT_STATUSES]
+RULES = ParseRules(statuses=STATUSES, placeholders=PlaceholderRules.from_template(template_text()))
 TODAY = dt.date(2025, 6, 1)
 
 # --- strategies: text ---------------------------------------------------------------------------
@@ -321,12 +322,34 @@ PATHS = (
     "a.md", "team/b.md", "team/sub/c.md", "d e (draft).md", "ü/日本.md", "x<y>.md",
     "javascript:alert(1).md", 'q"uote.md', "index.md", "team/design.md",
 )  # fmt: skip
-COLORS = st.dictionaries(
-    st.sampled_from([*STATUS_NAMES, "unknown", "none"]),
-    st.sampled_from(
-        ["#6f42c1", "red", "rgb(1, 2, 3)", 'red" onmouseover="alert(1)', "url(javascript:x)", ""]
-    ),
-    max_size=3,
+COLOR_VALUES = st.sampled_from(
+    ["#6f42c1", "red", "rgb(1, 2, 3)", 'red" onmouseover="alert(1)', "url(javascript:x)", "",
+     "red; } body { display: none", "</style><script>alert(1)</script>"]
+)  # fmt: skip
+
+
+def _vocabulary(own: list[StatusDef]) -> StatusTable | None:
+    try:
+        return StatusTable.build(own)
+    except ValueError:  # a bad colour or name is a configuration error, tested elsewhere
+        return None
+
+
+#: A site's vocabulary: the defaults plus statuses of its own, with any name and colour.
+VOCABULARIES = (
+    st.lists(
+        st.builds(
+            StatusDef,
+            name=st.one_of(text, st.sampled_from(STATUS_NAMES)),
+            aliases=st.lists(text, max_size=2).map(tuple),
+            color=COLOR_VALUES,
+            role=st.sampled_from(["", *STATUS_NAMES]),
+            after=st.sampled_from(["", *STATUS_NAMES]),
+        ),
+        max_size=3,
+    )
+    .map(_vocabulary)
+    .filter(bool)
 )
 statuses = st.one_of(
     st.none(),
@@ -412,37 +435,33 @@ def _insights(catalog: Catalog) -> Insights:
     return Insights.derive(catalog, last_changed=changed, today=TODAY, stale_after_days=30)
 
 
-def _site(catalog: Catalog, colors: dict[str, str] | None = None, *extra: str) -> Site:
+def _site(catalog: Catalog, *extra: str) -> Site:
     """The plugin's view of a catalog, with page URLs as MkDocs makes them."""
     uris = [*(doc.src_uri for doc in catalog.docs), *extra, "catalog/components.md"]
-    settings_ = Settings(
-        banner_draft=True,
-        neighbourhood=True,
-        colors=colors or {},
-        urls={uri: File(uri, "docs", "site", use_directory_urls=True).url for uri in uris},
-        relative_url=get_relative_url,
-    )
-    return Site(catalog, _insights(catalog), settings_)
+    rules = PageRules(statuses=catalog.statuses, banner_draft=True, neighbourhood=True)
+    urls = {uri: File(uri, "docs", "site", use_directory_urls=True).url for uri in uris}
+    return Site(catalog, _insights(catalog), rules, Links(urls, get_relative_url))
 
 
 def render_all(
-    docs: list[DesignDoc], colors: dict[str, str], from_uri: str, *, keep: bool = True
+    docs: list[DesignDoc], vocabulary: StatusTable, from_uri: str, *, keep: bool = True
 ) -> dict[str, str]:
     """Every view of the catalog of ``docs`` in ``from_uri``, as HTML, the way the plugin makes it.
 
     The Markdown goes through Python-Markdown; with ``keep`` (what the plugin does) the HTML
     blocks wait aside and are put back afterwards, without it they go through as raw HTML.
     """
-    catalog = Catalog.from_docs(docs, STATUSES)
-    site = _site(catalog, colors, from_uri)
+    catalog = Catalog.from_docs(docs, vocabulary)
+    site = _site(catalog, from_uri)
     stale, graph, href = site.insights.stale, site.insights.graph, site.href(from_uri)
     shown = list(catalog.docs)
-    kept = render.Fragments("g") if keep else None
+    kept = views_.Fragments("g") if keep else None
+    order = site._order
     views = {
-        "overview": render.render_overview(
-            catalog, shown, href, title="Designs", colors=colors, stale=stale, fragments=kept
+        "overview": views_.render_overview(
+            catalog, shown, href, title="Designs", stale=stale, fragments=kept, order=order
         ),
-        "components": render.render_components(
+        "components": views_.render_components(
             catalog,
             catalog.components,
             href,
@@ -450,19 +469,21 @@ def render_all(
             fragments=kept,
             index_uri="catalog/components.md",
             here_uri=from_uri,
+            order=order,
         ),
-        "questions": render.render_questions(
-            catalog, shown, href, title="Open", colors=colors, stale=stale, fragments=kept
+        "questions": views_.render_questions(
+            catalog, shown, href, title="Open", stale=stale, fragments=kept, order=order
         ),
-        "graph": render.render_graph(
+        "graph": graphs.render_graph(
             catalog, graph, shown, href, title="Graph", index_uri=None, fragments=kept
         ),
     }
     for doc in catalog.docs:
         uri = doc.src_uri
-        views[f"neighbourhood {uri}"] = render.render_neighbourhood(catalog, graph, doc, uri)
-        views[f"banner {uri}"] = markup.banner(doc, site.insights.successors.get(uri), uri)
-        views[f"badge {uri}"] = markup.badge(doc.status, colors)
+        views[f"neighbourhood {uri}"] = graphs.render_neighbourhood(catalog, graph, doc, uri)
+        role = vocabulary.role(doc.canonical_status)
+        views[f"banner {uri}"] = markup.banner(doc, site.insights.successors.get(uri), uri, role)
+        views[f"badge {uri}"] = markup.badge(doc.status)
         if uri in site.insights.superseded:
             views[f"supersedes {uri}"] = markup.supersedes_line(site.insights.superseded[uri], uri)
     converted = {
@@ -512,41 +533,41 @@ def assert_inert(html: str) -> None:
 
 
 @REPRODUCIBLE
-@given(designs(), COLORS, st.sampled_from(["catalog/index.md", "index.md", "a.md"]))
+@given(designs(), VOCABULARIES, st.sampled_from(["catalog/index.md", "index.md", "a.md"]))
 # A custom heading id (`### Cache {#x)<script>…}` with attr_list) ends the link early.
-@example([DesignDoc("a.md", "A", components=(Component("Cache", XSS_ID, 1),))], {}, "x/i.md")
+@example([DesignDoc("a.md", "A", components=(Component("Cache", XSS_ID, 1),))], STATUSES, "x/i.md")
 # A file named like a URL scheme: links to it from pages beside it must stay relative paths.
-@example(SCHEME_FILE, {}, "index.md")
+@example(SCHEME_FILE, STATUSES, "index.md")
 def test_renderers_never_raise_and_never_inject(
-    docs: list[DesignDoc], colors: dict[str, str], from_uri: str
+    docs: list[DesignDoc], vocabulary: StatusTable, from_uri: str
 ) -> None:
     """Every view of any catalog renders, and page text in it stays text."""
-    for name, view in render_all(docs, colors, from_uri).items():
+    for name, view in render_all(docs, vocabulary, from_uri).items():
         assert isinstance(view, str), name
         assert_inert(view)
 
 
 @REPRODUCIBLE
-@given(designs(), COLORS)
-@example(SCHEME_FILE, {})
+@given(designs(), VOCABULARIES)
+@example(SCHEME_FILE, STATUSES)
 def test_views_stay_inert_when_markdown_reads_their_html(
-    docs: list[DesignDoc], colors: dict[str, str]
+    docs: list[DesignDoc], vocabulary: StatusTable
 ) -> None:
     """Without the fragment store, the HTML blocks go through Python-Markdown; still inert."""
-    for view in render_all(docs, colors, "catalog/index.md", keep=False).values():
+    for view in render_all(docs, vocabulary, "catalog/index.md", keep=False).values():
         assert_inert(view)
 
 
 @REPRODUCIBLE
-@given(designs(), COLORS, st.randoms(use_true_random=False))
+@given(designs(), VOCABULARIES, st.randoms(use_true_random=False))
 def test_renderers_are_deterministic_whatever_the_input_order(
-    docs: list[DesignDoc], colors: dict[str, str], rng: random.Random
+    docs: list[DesignDoc], vocabulary: StatusTable, rng: random.Random
 ) -> None:
     """The same designs in any order give byte-identical views and JSON."""
     shuffled = list(docs)
     rng.shuffle(shuffled)
-    assert render_all(docs, colors, "catalog/index.md") == render_all(
-        shuffled, colors, "catalog/index.md"
+    assert render_all(docs, vocabulary, "catalog/index.md") == render_all(
+        shuffled, vocabulary, "catalog/index.md"
     )
     first, second = (Catalog.from_docs(d, STATUSES) for d in (docs, shuffled))
     assert render_json(first, str, _insights(first)) == render_json(second, str, _insights(second))
@@ -556,7 +577,7 @@ def test_renderers_are_deterministic_whatever_the_input_order(
 @given(designs(title=visible_text))
 def test_titles_show_verbatim(docs: list[DesignDoc]) -> None:
     """Escaping loses nothing: each title reads exactly as written on the overview."""
-    shown = _visible(render_all(docs, {}, "catalog/index.md")["overview"])
+    shown = _visible(render_all(docs, STATUSES, "catalog/index.md")["overview"])
     for doc in docs:
         assert " ".join(doc.title.split()) in shown, (doc.title, shown)
 
@@ -615,19 +636,34 @@ def test_mermaid_flowchart_holds_names_only_inside_labels(docs: list[DesignDoc])
 
 
 @REPRODUCIBLE
-@given(statuses, COLORS)
-def test_badge_is_one_inert_span(status: Status | None, colors: dict[str, str]) -> None:
-    """The badge is one span whose text is the status, whatever the status and colours say."""
-    html = markup.badge(status, colors)
+@given(statuses)
+def test_badge_is_one_inert_span(status: Status | None) -> None:
+    """The badge is one span whose text is the status, whatever the status says."""
+    html = markup.badge(status)
     found = elements(html)
     assert [tag for tag, _ in found] == ["span", "span"], html
     outer = found[0][1]
-    assert set(outer) <= {"class", "data-design-status", "style"}, html
-    assert re.fullmatch(
-        r"--design-badge-color: [#\w(),.% ]+", outer.get("style", "--design-badge-color: x")
-    )
+    assert set(outer) <= {"class", "data-design-status"}, html
     expected = "not set" if status is None else status.canonical or status.raw
     assert _visible(html) == " ".join(f"Status: {expected}".split())
+
+
+_CSS_LINE = re.compile(
+    r"|:root \{|\}|/\*[^*]*\*/"
+    r"|  --design-[a-z0-9-]+: [#\w(),.% ]+;"
+    r"|\.design-badge--[a-z0-9-]+(, \.design-banner--[a-z0-9-]+)? \{[^{}]*\}"
+    r"|\.md-status--[a-z0-9-]+::after \{[^{}]*\}"
+)
+
+
+@REPRODUCIBLE
+@given(VOCABULARIES)
+def test_stylesheet_holds_only_rules_for_status_classes(vocabulary: StatusTable) -> None:
+    """A site's statuses add rules for their own classes only, whatever their names say."""
+    generated = stylesheet(vocabulary).split("/* ==== Statuses")[1].splitlines()[1:]
+    for line in generated:
+        assert _CSS_LINE.fullmatch(line), line
+    assert sum(line.startswith(".md-status--") for line in generated) == len(vocabulary.names)
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""House rules checked with every test run: ruff, mypy --strict, and the MkDocs boundary."""
+"""House rules checked with every test run: ruff, mypy --strict, stage boundaries, sizes."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "mkdocs_design"
-# Only the MkDocs-facing glue may import MkDocs; everything else is testable with strings.
-MKDOCS_EDGE = {"plugin.py", "config.py", "registry.py", "cli.py", "project.py"}
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -33,20 +31,51 @@ def test_mypy_strict_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    names: set[str] = set()
-    for node in ast.walk(tree):
+def _imports(path: Path) -> list[tuple[str, list[str]]]:
+    """``(module, imported names)`` of every import statement, at any depth."""
+    found: list[tuple[str, list[str]]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
+            found += [(alias.name, []) for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-    return names
+            found.append((node.module, [alias.name for alias in node.names]))
+    return found
 
 
-@pytest.mark.parametrize("module", sorted(p.name for p in PACKAGE.glob("*.py")))
-def test_only_the_edge_imports_mkdocs(module: str) -> None:
-    """Pure modules never import MkDocs (Python-Markdown and Jinja2 are fine)."""
-    uses_mkdocs = any(n == "mkdocs" or n.startswith("mkdocs.") for n in _imports(PACKAGE / module))
-    allowed = module in MKDOCS_EDGE
-    assert allowed or not uses_mkdocs, f"{module} imports mkdocs; keep it in {sorted(MKDOCS_EDGE)}"
+MODULES = sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py"))
+#: What each stage may not import: dependencies run reading → catalog → output, and only the
+#: top level and the command line touch MkDocs.
+FORBIDDEN = {
+    "reading": ("mkdocs", "mkdocs_design.catalog", "mkdocs_design.output", "mkdocs_design.cli"),
+    "catalog": ("mkdocs", "mkdocs_design.output", "mkdocs_design.cli"),
+    "output": ("mkdocs", "mkdocs_design.cli"),
+}
+GLUE = tuple(f"mkdocs_design.{name}" for name in ("plugin", "build", "rules", "report", "config"))
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_dependencies_run_one_way(module: str) -> None:
+    """Reading imports neither catalog nor output; catalog no output; only the edge, MkDocs."""
+    stage = module.split("/")[0] if "/" in module else ""
+    forbidden = (*FORBIDDEN.get(stage, ()), *(GLUE if stage in FORBIDDEN else ()))
+    if module == "model.py":
+        forbidden = ("mkdocs", "mkdocs_design")
+    for name, _ in _imports(PACKAGE / module):
+        assert not any(name == f or name.startswith(f.rstrip(".") + ".") for f in forbidden), (
+            f"{module} imports {name}"
+        )
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_private_names_stay_in_their_module(module: str) -> None:
+    """What is shared has a public name: no ``from mkdocs_design.x import _y``."""
+    for name, names in _imports(PACKAGE / module):
+        if name.startswith("mkdocs_design"):
+            assert not [n for n in names if n.startswith("_")], f"{module} imports {names}"
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_modules_stay_small(module: str) -> None:
+    """No module grows past about 350 lines: past that, it holds more than one job."""
+    lines = (PACKAGE / module).read_text(encoding="utf-8").count("\n")
+    assert lines <= 360, f"{module} has {lines} lines"

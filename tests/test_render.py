@@ -1,19 +1,14 @@
-"""The shortcuts the renderers take for speed give exactly what the plain way gives."""
+"""Output helpers: fragment filling, badge reuse, row markers and the Mermaid size limit."""
 
 from __future__ import annotations
 
-import datetime as dt
-import html
-import json
-
 import pytest
 
-from mkdocs_design import export, markup, mermaid, render
-from mkdocs_design.catalog import Catalog
-from mkdocs_design.graph import build_graph
-from mkdocs_design.lifecycle import Insights
+from mkdocs_design.catalog.catalog import Catalog
+from mkdocs_design.catalog.graph import build_graph
 from mkdocs_design.model import Component, DesignDoc, Status
-from mkdocs_design.statuses import StatusTable
+from mkdocs_design.output import markup, mermaid, views
+from mkdocs_design.reading.statuses import StatusTable
 
 STATUSES = StatusTable.build()
 
@@ -35,9 +30,9 @@ def _catalog(count: int) -> Catalog:
 
 def test_fill_puts_every_block_in_place_once() -> None:
     """Each placeholder's first occurrence gets its block; other text is left alone."""
-    kept = render.Fragments("g")
+    kept = views.Fragments("g")
     keys = [kept.add(f"<p>{n}</p>\n") for n in range(12)]
-    other = render.Fragments("m").add("<p>elsewhere</p>")
+    other = views.Fragments("m").add("<p>elsewhere</p>")
     page = "<main>" + "".join(reversed(keys)) + other + keys[0] + "</main>"
     expected = page
     for key, block in kept.blocks.items():
@@ -46,26 +41,9 @@ def test_fill_puts_every_block_in_place_once() -> None:
     assert kept.fill("no placeholders") == "no placeholders"
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "plain words",
-        "`code` and **bold** and [a link](x.md)",
-        "snake_case_name stays, __strong__ goes",
-        "*one* star, a lone * and an &amp; entity",
-        "![image](i.png) and `` `ticks` ``",
-    ],
-)
-def test_readable_matches_every_pattern_applied(text: str) -> None:
-    """Skipping a pattern whose character is absent changes nothing."""
-    text_ = markup._SHOWN_CODE.sub(lambda m: m.group(2).strip(), text)
-    text_ = markup._SHOWN_EMPHASIS.sub(r"\2", markup._SHOWN_LINK.sub(r"\1", text_))
-    assert markup.readable(text) == html.unescape(text_)
-
-
 def test_badges_are_made_once_per_status_as_shown() -> None:
     """Statuses that show alike share a badge; unknown ones keep their own raw text."""
-    badge_for = render.badges({"Draft": "#abc"})
+    badge_for = views.badges()
     statuses = [
         None,
         Status("Draft", "Draft"),
@@ -74,7 +52,7 @@ def test_badges_are_made_once_per_status_as_shown() -> None:
         Status("Musing", None),
     ]
     for status in statuses:
-        assert badge_for(status) == markup.badge(status, {"Draft": "#abc"})
+        assert badge_for(status) == markup.badge(status)
     assert badge_for(statuses[1]) is badge_for(statuses[2])
     assert badge_for(statuses[3]) != badge_for(statuses[4])
 
@@ -99,14 +77,3 @@ def test_flowchart_limit_only_cuts_what_would_not_fit(count: int) -> None:
     for limit in (0, 200, len(whole) - 1, len(whole), 10 * len(whole)):
         cut = mermaid.flowchart(catalog, graph, catalog.docs, limit=limit)
         assert cut == whole if len(whole) <= limit else len(cut) > limit
-
-
-def test_json_is_the_whole_document_encoded_at_once() -> None:
-    """Designs encoded one by one and put together read as one compact encoding."""
-    catalog = _catalog(5)
-    insights = Insights.derive(catalog, last_changed={}, today=dt.date(2026, 1, 1))
-    for derived in (insights, None):
-        text = export.render_json(catalog, lambda uri: uri[:-3] + "/", derived)
-        data = json.loads(text)
-        assert list(data) == ["version", "designs", *(["edges", "findings"] if derived else [])]
-        assert text == json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -12,14 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 import markdown
 import pytest
-from hypothesis import given, settings
 from markdown.extensions.toc import slugify, slugify_unicode
 from pymdownx.slugs import slugify as pymdownx_slugify
-from strategies import markdown_lines
 
-from mkdocs_design import scan as scan_module
-from mkdocs_design.parse import body_lines, split_front_matter
-from mkdocs_design.scan import fence_flags, plain_text, scan
+from mkdocs_design.reading.parse import body_lines, split_front_matter
+from mkdocs_design.reading.scan import fence_flags, plain_text, scan
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -214,77 +211,3 @@ def test_fence_flags(lines: list[str], code: list[int]) -> None:
 def test_plain_text(source: str, text: str) -> None:
     """Inline Markdown reduced to what a reader sees."""
     assert plain_text(source) == text
-
-
-# --- the fast paths against the plain line loops they replaced ----------------------------------
-# ``scan`` finds fences, heading candidates and attribute lines with whole-page regex searches;
-# these oracles are the straightforward per-line loops, kept here to pin that both agree.
-
-
-def _oracle_fences(lines: list[str]) -> tuple[list[bool], int | None]:
-    flags = [False] * len(lines)
-    opener: tuple[str, int, int] | None = None
-    for i, line in enumerate(lines):
-        if opener is None:
-            if "`" in line or "~" in line:
-                found = scan_module._opener(line)
-                opener = (*found, i) if found else None
-            continue
-        fence, indent, start = opener
-        if not line.strip():
-            continue
-        content = scan_module._dedent(line, indent)
-        if content is None:
-            opener = None
-        elif content.startswith(fence) and not content[len(fence) :].strip(" \t"):
-            flags[start : i + 1] = [True] * (i + 1 - start)
-            opener = None
-    return flags, opener[2] if opener else None
-
-
-def _oracle_headings(lines: list[str], code: list[bool]) -> list[tuple[int, int, str]]:
-    found, underline, last = [], -1, len(lines) - 1
-    for i, line in enumerate(lines):
-        if not (line[:1] == "#" or (i < last and lines[i + 1][:1] in ("=", "-"))):
-            continue
-        if i == underline or code[i] or not line.strip():
-            continue
-        match = scan_module._HASH.match(line) if line[:1] == "#" else None
-        if match is not None:
-            found.append((i, len(match.group("level")), match.group("header").strip()))
-        elif scan_module._block_start(lines, code, i, underline) and scan_module._is_setext(
-            lines, code, i
-        ):
-            underline = i + 1
-            found.append((i, 1 if lines[i + 1].startswith("=") else 2, line))
-    return found
-
-
-_LINES = markdown_lines(
-    ["```", "````", "~~~", "```python", "``` mermaid", "```{.js}", "  ```", "    ```", "\t```",
-     "   ~~~", "``` x y", "# Title", "## Part ##", "#no space", "####### seven", "# a \\#",
-     "#", "Setext", "===", "---", "- item", "  - nested", "text", "", "   ", "\t",
-     "{: #para }", "Heading {#custom}", "* * *", "> quote"],
-    per_line=3,
-    lines=40,
-)  # fmt: skip
-
-
-@given(_LINES)
-@settings(derandomize=True, database=None, deadline=None, max_examples=400)
-def test_fast_scan_paths_match_the_line_loops(lines: list[str]) -> None:
-    """Fences, headings and attribute lines equal the per-line loops' results."""
-    candidates = scan_module._candidates("\n" + "\n".join(lines))
-    flags, openers, unclosed = scan_module._fences(lines, candidates.fence)
-    assert (flags, unclosed) == _oracle_fences(lines)
-    assert scan_module.fence_flags(lines) == flags
-    assert scan_module.fence_blocks(lines) == (flags, openers)
-    # Every block opens on a fenced line, and every run of fenced lines starts with an opener.
-    assert all(flags[i] for i in openers)
-    assert {i for i, fenced in enumerate(flags) if fenced and not (i and flags[i - 1])} <= {
-        *openers
-    }
-    found = list(scan_module._raw_headings(lines, flags, candidates))
-    assert found == _oracle_headings(lines, flags)
-    attr_lines = [i for i, line in enumerate(lines) if scan_module._ATTR_LINE.match(line)]
-    assert candidates.attr == attr_lines

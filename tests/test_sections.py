@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 from markdown.extensions.toc import slugify
 
-from mkdocs_design.scan import scan
-from mkdocs_design.sections import (
+from mkdocs_design.reading.scan import scan
+from mkdocs_design.reading.sections import (
     ALIASES,
     GENERIC,
     distinctive,
-    fold,
     section_key,
     sections_of,
     template_sections,
+    title_key,
 )
 
 TEMPLATE = (
@@ -46,9 +46,9 @@ def test_template_sections_come_from_the_shipped_template() -> None:
         ("Überblick", "überblick"),
     ],
 )
-def test_fold(title: str, folded: str) -> None:
+def test_title_key(title: str, folded: str) -> None:
     """Numbering, a trailing parenthetical, case, ``&``, ``/`` and spacing are ignored."""
-    assert fold(title) == folded
+    assert title_key(title) == folded
 
 
 @pytest.mark.parametrize(
@@ -102,7 +102,7 @@ def test_distinctive(title: str, key: str | None) -> None:
 def test_aliases_point_at_template_sections() -> None:
     """Every alias names a real template section and is already folded."""
     assert set(ALIASES.values()) <= set(TEMPLATE)
-    assert all(fold(alias) == alias for alias in ALIASES)
+    assert all(title_key(alias) == alias for alias in ALIASES)
     assert set(TEMPLATE) >= GENERIC
 
 

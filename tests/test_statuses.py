@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_design.statuses import DEFAULT_STATUSES, StatusTable, first_link, normalise, slug
+from mkdocs_design.reading.statuses import (
+    StatusDef,
+    StatusTable,
+    first_link,
+)
 
 DEFAULT = StatusTable.build()
 
@@ -67,11 +71,34 @@ def test_custom_aliases(aliases: dict[str, str], raw: str, canonical: str | None
     assert StatusTable.build(aliases=aliases).resolve(raw) == canonical
 
 
-def test_custom_statuses_replace_the_lifecycle() -> None:
-    """A site's own statuses, in order, with their own aliases."""
-    table = StatusTable.build([("Idea", ("Pitch",)), ("Agreed", ()), ("Built", ("Shipped",))])
-    assert table.names == ("Idea", "Agreed", "Built")
-    assert [table.resolve(raw) for raw in ("pitch", "Shipped", "Draft")] == ["Idea", "Built", None]
+def test_site_statuses_take_their_place_in_the_lifecycle() -> None:
+    """A site's status goes after the one it names, wins over a default alias, and plays a role."""
+    shipped = StatusDef("Shipped", ("Out the door",), "#6f42c1", after="Approved")
+    table = StatusTable.build([shipped, StatusDef("Parked idea", role=(like := "Deferred"))])
+    assert table.names[:4] == ("Draft", "In Review", "Approved", "Shipped")
+    assert table.names[-1] == "Parked idea"
+    assert [table.resolve(raw) for raw in ("shipped", "Out the door", "done")] == [
+        "Shipped",
+        "Shipped",
+        "Implemented",
+    ]
+    assert table.role("Shipped") == "Approved"  # like the status it comes after
+    assert table.color("Shipped") == "#6f42c1"
+    assert table.role("Parked idea") == like
+
+
+@pytest.mark.parametrize(
+    ("status", "message"),
+    [
+        pytest.param(StatusDef("QA", color="red; }"), "is not a CSS colour", id="colour"),
+        pytest.param(StatusDef("QA", after="Nope"), "'after' names unknown status", id="after"),
+        pytest.param(StatusDef("QA", role="Nope"), "'like' must name a default", id="like"),
+    ],
+)
+def test_site_statuses_that_cannot_be_placed_are_errors(status: StatusDef, message: str) -> None:
+    """A bad colour, position or role is a configuration error naming the status."""
+    with pytest.raises(ValueError, match=message):
+        StatusTable.build([status])
 
 
 @pytest.mark.parametrize(
@@ -104,33 +131,3 @@ def test_bad_alias_is_an_error(aliases: dict[str, str], message: str) -> None:
 def test_first_link(text: str, link: str | None) -> None:
     """The first inline link's target; images and reference links are not targets."""
     assert first_link(text) == link
-
-
-@pytest.mark.parametrize(
-    ("text", "folded"),
-    [
-        ("**In  Review**", "in review"),
-        ("Superseded by [Event Bus](x.md)", "superseded by event bus"),
-        ("~~Draft~~", "draft"),
-    ],
-)
-def test_normalise(text: str, folded: str) -> None:
-    """Markup and links dropped, case and spaces folded."""
-    assert normalise(text) == folded
-
-
-@pytest.mark.parametrize(
-    ("name", "ident"),
-    [("In Review", "in-review"), ("Won't Do", "won-t-do"), ("Draft", "draft"), ("—", "unknown")],
-)
-def test_slug(name: str, ident: str) -> None:
-    """CSS identifiers for status names."""
-    assert slug(name) == ident
-
-
-def test_rank_orders_the_lifecycle_and_unknown_last() -> None:
-    """Canonical statuses sort in lifecycle order; unknown and missing ones last."""
-    names = [name for name, _ in DEFAULT_STATUSES]
-    ranked = sorted([None, "Deprecated", "Draft", "Approved"], key=DEFAULT.rank)
-    assert ranked == ["Draft", "Approved", "Deprecated", None]
-    assert DEFAULT.rank("Nope") == len(names)

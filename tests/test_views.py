@@ -6,11 +6,11 @@ import datetime as dt
 
 from mkdocs.utils import get_relative_url
 
-from mkdocs_design.catalog import Catalog
-from mkdocs_design.lifecycle import Insights
+from mkdocs_design.catalog.catalog import Catalog
+from mkdocs_design.catalog.lifecycle import Insights
 from mkdocs_design.model import Component, DesignDoc, Question, Section
-from mkdocs_design.statuses import StatusTable
-from mkdocs_design.views import Settings, Site
+from mkdocs_design.output.site import Links, PageRules, Site
+from mkdocs_design.reading.statuses import StatusTable
 
 DOC = DesignDoc(
     "team/a.md",
@@ -25,8 +25,9 @@ def site() -> Site:
     catalog = Catalog.from_docs([DOC], StatusTable.build())
     insights = Insights.derive(catalog, last_changed={}, today=dt.date(2026, 1, 1))
     urls = {"team/a.md": "team/a/", "index.md": ""}
-    settings = Settings(urls=urls, relative_url=get_relative_url)
-    return Site(catalog, insights, settings)
+    return Site(
+        catalog, insights, PageRules(statuses=catalog.statuses), Links(urls, get_relative_url)
+    )
 
 
 def test_links_to_known_anchors_are_not_reported() -> None:

@@ -1,0 +1,252 @@
+"""One build: MkDocs' files in; the catalog, the generated pages and the page edits out.
+
+With :mod:`plugin`, :mod:`config` and :mod:`rules`, the MkDocs-facing side of the plugin: it
+reads page sources from ``Files``, hands them to the pure reader (through the ``serve`` parse
+cache), assembles the catalog once, and wraps the rendered views as ``File.generated`` pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import get_relative_url
+
+from mkdocs_design.catalog.catalog import Catalog
+from mkdocs_design.catalog.export import render_json
+from mkdocs_design.catalog.history import last_changes
+from mkdocs_design.catalog.lifecycle import Insights
+from mkdocs_design.model import DesignDoc, Finding, Location, Severity
+from mkdocs_design.output.markers import find_markers
+from mkdocs_design.output.markup import status_class
+from mkdocs_design.output.site import Links, Site
+from mkdocs_design.output.styles import stylesheet
+from mkdocs_design.output.views import Fragments
+from mkdocs_design.reading.parse import parse_page
+from mkdocs_design.rules import ASSET_DIR
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Mapping
+
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+    from mkdocs_design.reading.parse import ParseRules
+    from mkdocs_design.rules import Rules
+
+#: The plugin's assets: ``design.css`` is generated from the status vocabulary.
+SCRIPT = "catalog.js"
+
+
+class Page(NamedTuple):
+    """A page the build read.
+
+    Attributes:
+        path: Its source file (``None`` for a page another plugin generated in memory).
+        lines: Its number of lines, front matter included.
+    """
+
+    path: str | None
+    lines: int
+
+
+@dataclass
+class ParseCache:
+    """Parses kept across ``serve`` rebuilds, by page, for the content and rules they came from.
+
+    A plain build parses each page once and needs none; under ``serve`` every rebuild reads
+    every page again, and unchanged pages are then not parsed again.
+    """
+
+    rules: tuple[Any, ...] = ()
+    entries: dict[str, tuple[bytes, DesignDoc | None]] = field(default_factory=dict)
+
+    def parse(self, src_uri: str, source: str, rules: ParseRules) -> DesignDoc | None:
+        """:func:`~mkdocs_design.reading.parse.parse_page`, or its result from a rebuild before."""
+        if rules.identity() != self.rules:
+            self.rules, self.entries = rules.identity(), {}
+        digest = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        hit = self.entries.get(src_uri)
+        if hit is not None and hit[0] == digest:
+            return hit[1]
+        doc = parse_page(src_uri, source, rules)
+        self.entries[src_uri] = (digest, doc)
+        return doc
+
+    def keep_only(self, src_uris: Collection[str]) -> None:
+        """Forget the pages deleted or renamed since the last rebuild."""
+        for gone in self.entries.keys() - set(src_uris):
+            del self.entries[gone]
+
+
+@dataclass(frozen=True)
+class Build:
+    """All design pages of one build, what was derived from them, and what the pages show.
+
+    Attributes:
+        rules: This build's rules.
+        catalog: Every design of the site.
+        insights: Graph, staleness and supersession, derived once.
+        site: What views and page edits need.
+        pages: Every page read, by ``src_uri``.
+        problems: Pages that could not be read as designs, and bad markers.
+        root: The folder holding ``mkdocs.yml``, which messages name paths from.
+        fragments: HTML blocks kept for each page until its HTML is written.
+    """
+
+    rules: Rules
+    catalog: Catalog
+    insights: Insights
+    site: Site
+    pages: Mapping[str, Page]
+    problems: tuple[Finding, ...]
+    root: str
+    fragments: dict[str, Fragments] = field(default_factory=dict)
+
+    @classmethod
+    def collect(
+        cls,
+        files: Files,
+        config: MkDocsConfig,
+        rules: Rules,
+        cache: ParseCache | None = None,
+        *,
+        serving: bool = False,
+    ) -> Build:
+        """Read every included page (drafts too when serving) and assemble the catalog."""
+        pages: dict[str, Page] = {}
+        docs: list[DesignDoc] = []
+        problems: list[Finding] = []
+        # Drafts too when serving, as MkDocs renders them then.
+        included = InclusionLevel.is_in_serve if serving else InclusionLevel.is_included
+        for file in files.documentation_pages(inclusion=included):
+            source = _source(file)
+            if source is None:
+                continue
+            pages[file.src_uri] = Page(file.abs_src_path, source.count("\n"))
+            if "<!-- design/" in source:
+                problems += find_markers(source.split("\n"), file.src_uri)[1]
+            if rules.selects(file.src_uri):
+                doc = _parse(file.src_uri, source, rules, cache, problems)
+                docs += [doc] if doc else []
+        if cache is not None:
+            cache.keep_only(pages)
+        catalog = Catalog.from_docs(docs, rules.statuses)
+        insights = Insights.derive(
+            catalog,
+            last_changed=last_changes(config.docs_dir) if rules.stale_after_days > 0 else {},
+            today=today(),
+            stale_after_days=rules.stale_after_days,
+            stale_statuses=rules.stale_statuses,
+        )
+        urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        for path in rules.pages.paths.values():  # where the generated pages will be served
+            urls[path] = File(path, config.docs_dir, config.site_dir, config.use_directory_urls).url
+        site = Site(catalog, insights, rules.pages, Links(urls, get_relative_url))
+        root = os.path.dirname(config.config_file_path or "") or os.getcwd()
+        return cls(rules, catalog, insights, site, pages, tuple(problems), root)
+
+    def add_generated(self, files: Files, config: MkDocsConfig) -> list[str]:
+        """Add the catalog pages, ``catalog.json`` and the assets; return path conflicts."""
+        pages = self.rules.pages
+        problems = self.conflicts(files)
+        inclusion = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
+        for view, (path, title) in pages.views.items():
+            if files.get_file_from_path(path) is None:
+                kept = self.fragments.setdefault(path, Fragments("g"))
+                content = self.site.generated_page(view, path, title, kept)
+                files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        if pages.json_path and files.get_file_from_path(pages.json_path) is None:
+            urls = self.site.links.urls
+            content = render_json(self.catalog, lambda uri: urls.get(uri, uri), self.insights)
+            files.append(File.generated(config, pages.json_path, content=content))
+        for name, text in ((SCRIPT, None), ("design.css", stylesheet(self.rules.statuses))):
+            path = f"{ASSET_DIR}/{name}"
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=text or _asset(name)))
+        return problems
+
+    def conflicts(self, files: Files) -> list[str]:
+        """Messages for each user file sitting where a catalog page would be generated."""
+        pages = self.rules.pages
+        wanted = [(view, path) for view, (path, _) in pages.views.items()]
+        wanted += [("json", pages.json_path)] if pages.json_path else []
+        return [
+            _conflict(existing, path, view)
+            for view, path in wanted
+            if (existing := files.get_file_from_path(path))
+        ]
+
+    def set_nav_statuses(self, files: Files) -> None:
+        """Give design pages a ``status`` in their metadata, for Material's nav indicator.
+
+        Once every page is read (front matter and ``.meta.yml`` win), before any is rendered:
+        under ``--dirty`` this also reaches the pages that skip the page events.
+        """
+        if not self.rules.pages.nav_status:
+            return
+        for file in files.documentation_pages():
+            doc = self.catalog.by_uri.get(file.src_uri)
+            if doc is not None and doc.canonical_status and file.page is not None:
+                file.page.meta.setdefault("status", status_class(doc.canonical_status))
+
+    def decorate(self, src_uri: str, markdown: str) -> str | None:
+        """A page's Markdown with everything the plugin adds (see :class:`Site`)."""
+        offset = self.pages[src_uri].lines - markdown.count("\n") if src_uri in self.pages else 0
+        kept = self.fragments.setdefault(src_uri, Fragments("m"))
+        return self.site.decorate(src_uri, markdown, offset=offset, fragments=kept)
+
+    def fill(self, src_uri: str, html: str) -> str | None:
+        """Put the HTML blocks kept for a page into its converted HTML (then forget them)."""
+        kept = self.fragments.pop(src_uri, None)
+        return kept.fill(html) if kept is not None and kept.blocks else None
+
+
+def _parse(
+    src_uri: str,
+    source: str,
+    rules: Rules,
+    cache: ParseCache | None,
+    problems: list[Finding],
+) -> DesignDoc | None:
+    """Parse one page; a page the reader cannot handle is a finding, never a traceback."""
+    try:
+        if cache is not None:
+            return cache.parse(src_uri, source, rules.reading)
+        return parse_page(src_uri, source, rules.reading)
+    except Exception as error:  # one odd page must not stop the build
+        message = f"could not be read as a design page ({type(error).__name__}: {error}); skipped"
+        problems.append(Finding("parse-error", Severity.WARNING, Location(src_uri, 1), message))
+        return None
+
+
+def today() -> dt.date:
+    """Today, or the date of ``SOURCE_DATE_EPOCH`` for reproducible builds and tests."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def _conflict(existing: File, path: str, view: str) -> str:
+    return (
+        f"cannot generate the {view} page at '{path}': your page '{existing.src_uri}' is "
+        f"already there and is never overwritten. Move it, or set '{view}_path' "
+        f"(or '{view}: false') in mkdocs.yml."
+    )
+
+
+def _asset(name: str) -> str:
+    return resources.files("mkdocs_design.output").joinpath(f"assets/{name}").read_text("utf-8")
+
+
+def _source(file: File) -> str | None:
+    try:
+        return file.content_string
+    except (OSError, UnicodeDecodeError):
+        return None  # MkDocs reports the unreadable page itself when it reads it

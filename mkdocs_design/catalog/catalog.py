@@ -1,0 +1,187 @@
+"""The catalog across all design pages: lookups, the component index and question totals.
+
+Pure: built once per build from the parsed :class:`~mkdocs_design.model.DesignDoc` values,
+then read by the renderers. Sorting keys are documented so output is deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from mkdocs_design.reading.sections import template_sections
+from mkdocs_design.reading.statuses import DECIDED, StatusTable, slug
+from mkdocs_design.reading.text import fold
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from mkdocs_design.model import Component, DesignDoc
+
+_PAREN = re.compile(r"\s*\(.*\)\s*$")
+
+
+def component_key(name: str) -> str:
+    """The key a component is matched by (``Event Publisher (`bus.go`)`` → ``event publisher``)."""
+    return fold(_PAREN.sub("", name) if "(" in name else name)
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentEntry:
+    """One row of the component index: a component and every design that describes it.
+
+    Attributes:
+        name: Display name (as written by the first design, in catalog order).
+        key: Folded name used for matching dependencies.
+        anchor: Id of the row on the component index page.
+        sources: ``(design, component)`` pairs, in catalog order.
+        dependencies: Dependencies named by any source, in order, without repeats.
+        used_by: Names of components that depend on this one, sorted.
+        used_by_designs: Designs whose Depends On names this component, in catalog order.
+    """
+
+    name: str
+    key: str
+    anchor: str
+    sources: tuple[tuple[DesignDoc, Component], ...]
+    dependencies: tuple[str, ...]
+    used_by: tuple[str, ...] = ()
+    used_by_designs: tuple[DesignDoc, ...] = ()
+
+    @property
+    def designs(self) -> list[DesignDoc]:
+        """The designs that describe this component, in catalog order."""
+        return [doc for doc, _ in self.sources]
+
+    @property
+    def responsibility(self) -> str:
+        """The first responsibility any source states."""
+        return next((c.responsibility for _, c in self.sources if c.responsibility), "")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """All design pages of a site, sorted by lifecycle status, then title, then path.
+
+    Attributes:
+        docs: The design pages in catalog order.
+        statuses: The site's status vocabulary.
+    """
+
+    docs: tuple[DesignDoc, ...]
+    statuses: StatusTable
+
+    @classmethod
+    def from_docs(cls, docs: Iterable[DesignDoc], statuses: StatusTable) -> Catalog:
+        """Build the catalog; input order does not matter."""
+        ordered = sorted(
+            docs, key=lambda d: (statuses.rank(d.canonical_status), d.title.casefold(), d.src_uri)
+        )
+        return cls(tuple(ordered), statuses)
+
+    @cached_property
+    def by_uri(self) -> dict[str, DesignDoc]:
+        """Design pages by ``src_uri``."""
+        return {doc.src_uri: doc for doc in self.docs}
+
+    def status_totals(self, docs: Iterable[DesignDoc] | None = None) -> list[tuple[str, int]]:
+        """``(status, count)`` in lifecycle order, then ``Unknown`` and ``None`` when present.
+
+        Args:
+            docs: Count these designs (a filtered view) instead of the whole catalog.
+        """
+        counts: dict[str, int] = {}
+        for doc in self.docs if docs is None else docs:
+            name = doc.canonical_status or ("Unknown" if doc.status else "None")
+            counts[name] = counts.get(name, 0) + 1
+        order = [*self.statuses.names, "Unknown", "None"]
+        return [(name, counts[name]) for name in order if name in counts]
+
+    @cached_property
+    def components(self) -> tuple[ComponentEntry, ...]:
+        """The component index, alphabetical by folded name; one entry per distinct name."""
+        grouped: dict[str, list[tuple[DesignDoc, Component]]] = {}
+        for doc in self.docs:
+            for comp in doc.components:
+                grouped.setdefault(component_key(comp.name), []).append((doc, comp))
+        users = self._users(grouped)
+        designs = self._design_users(grouped)
+        return tuple(
+            ComponentEntry(
+                name=pairs[0][1].name,
+                key=key,
+                anchor="component-" + (ident if (ident := slug(key)) != "unknown" else str(n)),
+                sources=tuple(pairs),
+                dependencies=tuple(dict.fromkeys(d for _, c in pairs for d in c.dependencies)),
+                used_by=tuple(sorted(users.get(key, ()), key=str.casefold)),
+                used_by_designs=tuple(designs.get(key, ())),
+            )
+            for n, (key, pairs) in enumerate(sorted(grouped.items()))
+        )
+
+    def find_component(self, name: str) -> ComponentEntry | None:
+        """The index entry a dependency names, if it names a known component.
+
+        ``Rate Limiter, with a 10 req/s policy`` names ``Rate Limiter``: the longest known
+        name the dependency starts with, followed by a non-word character, wins.
+        """
+        # Each dependency name is asked for by the graph and by every view that links it.
+        found = self._found
+        if name not in found:
+            found[name] = self._match_component(name)
+        return found[name]
+
+    def _match_component(self, name: str) -> ComponentEntry | None:
+        key = component_key(name)
+        keys = self._component_keys
+        if (exact := keys.get(key)) is not None:
+            return exact
+        # Longest first, each prefix of whole words looked up directly (a scan over candidates
+        # would make the index quadratic in the number of components).
+        words = key.split(" ")
+        for end in range(len(words) - 1, 0, -1):
+            if (found := keys.get(" ".join(words[:end]))) is not None:
+                return found
+        return None
+
+    @cached_property
+    def _component_keys(self) -> dict[str, ComponentEntry]:
+        return {entry.key: entry for entry in self.components}
+
+    @cached_property
+    def _found(self) -> dict[str, ComponentEntry | None]:
+        return {}
+
+    @staticmethod
+    def _users(grouped: dict[str, list[tuple[DesignDoc, Component]]]) -> dict[str, set[str]]:
+        users: dict[str, set[str]] = {}
+        for key, pairs in grouped.items():
+            for _doc, comp in pairs:
+                for dep in comp.dependencies:
+                    dep_key = component_key(dep)
+                    if dep_key in grouped and dep_key != key:
+                        users.setdefault(dep_key, set()).add(pairs[0][1].name)
+        return users
+
+    def _design_users(
+        self, grouped: dict[str, list[tuple[DesignDoc, Component]]]
+    ) -> dict[str, list[DesignDoc]]:
+        found: dict[str, dict[str, DesignDoc]] = {}
+        for doc in self.docs:
+            for name in doc.depends_on:
+                if (key := component_key(name)) in grouped:
+                    found.setdefault(key, {})[doc.src_uri] = doc
+        return {key: list(docs.values()) for key, docs in found.items()}
+
+    def decided_with_open_questions(self) -> list[DesignDoc]:
+        """Designs whose status says decided (role Approved or Implemented) with open questions."""
+        decided = self.statuses.having(DECIDED)
+        return [d for d in self.docs if d.canonical_status in decided and d.open_questions]
+
+
+def completeness(doc: DesignDoc) -> tuple[int, int]:
+    """``(filled, total)``: template sections present and non-empty, out of all of them."""
+    filled = {s.key for s in doc.sections if s.key and not s.empty}
+    return len(filled), len(template_sections())

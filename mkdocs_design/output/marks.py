@@ -1,0 +1,54 @@
+"""Placeholder marks: what readers see of the holes a design still has."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from mkdocs_design.model import Placeholder
+
+_MARK_START = '<mark class="design-placeholder" title="Unresolved template placeholder">'
+_MARK_END = "</mark>"
+
+
+def mark_placeholders(
+    lines: Sequence[str], placeholders: Sequence[Placeholder], *, first_line: int = 1
+) -> list[str]:
+    """Wrap each placeholder outside code in ``<mark class="design-placeholder">``.
+
+    The start tag goes before ``[`` and the end tag after ``]``, on different lines for a
+    re-wrapped placeholder; the text in between is unchanged. Placeholders in code and
+    positions outside ``lines`` are left alone.
+
+    Args:
+        lines: The lines the placeholders were found in.
+        placeholders: Placeholders as :func:`find_placeholders` returns them.
+        first_line: The real file line number of ``lines[0]``.
+
+    Returns:
+        New lines; ``lines`` is not modified.
+    """
+    tags: dict[int, list[tuple[int, int, str]]] = {}
+    for p in placeholders:
+        if p.in_code:
+            continue
+        end = (p.end_line, p.end_column) if p.end_line else (p.line, p.column + len(p.text))
+        # Sorting puts an end tag before a start tag at the same position: [A]</mark><mark>[B].
+        tags.setdefault(p.line - first_line, []).append((p.column - 1, 1, _MARK_START))
+        tags.setdefault(end[0] - first_line, []).append((end[1] - 1, 0, _MARK_END))
+    marked = list(lines)
+    for index, inserts in tags.items():
+        if 0 <= index < len(marked):
+            marked[index] = _insert(marked[index], sorted(inserts))
+    return marked
+
+
+def _insert(line: str, inserts: list[tuple[int, int, str]]) -> str:
+    pieces: list[str] = []
+    previous = 0
+    for position, _, tag in inserts:
+        pieces += (line[previous:position], tag)
+        previous = position
+    return "".join(pieces) + line[previous:]

@@ -1,0 +1,269 @@
+"""What the plugin puts on pages: generated views, marker views and design-page decorations.
+
+Pure: a :class:`Site` holds the catalog, what the build derived from it, the page rules and the
+site's links; Markdown goes out.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from mkdocs_design.output import graphs, markup, views
+from mkdocs_design.output.markers import (
+    Marker,
+    find_markers,
+    replace_markers,
+    select_components,
+    select_docs,
+)
+from mkdocs_design.output.marks import mark_placeholders
+from mkdocs_design.reading.statuses import ENDED
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+    from markupsafe import Markup
+
+    from mkdocs_design.catalog.catalog import Catalog
+    from mkdocs_design.catalog.lifecycle import Insights
+    from mkdocs_design.model import DesignDoc, Status
+    from mkdocs_design.reading.statuses import StatusTable
+
+
+@dataclass(frozen=True, kw_only=True)
+class PageRules:
+    """What design pages and generated pages show, settled from the configuration.
+
+    Attributes:
+        statuses: The status vocabulary (badge classes, banners, the filters' order).
+        badge: Show the status badge under each design page's title.
+        nav_status: Give design pages a ``status`` for Material's navigation.
+        mark_placeholders: Highlight unresolved placeholders.
+        banners: Banners on designs that are over (roles Superseded, Deprecated, Rejected).
+        banner_draft: A banner on drafts too.
+        neighbourhood: What a design depends on and what depends on it, under its title.
+        views: ``(path, title)`` of each generated view that is on, by view name.
+        json_path: Where ``catalog.json`` goes, or ``None`` when it is off.
+        script: Site path of the filter script, or ``None`` when filters are off.
+    """
+
+    statuses: StatusTable
+    badge: bool = True
+    nav_status: bool = False
+    mark_placeholders: bool = True
+    banners: bool = True
+    banner_draft: bool = False
+    neighbourhood: bool = False
+    views: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    json_path: str | None = None
+    script: str | None = None
+
+    @property
+    def paths(self) -> dict[str, str]:
+        """Generated page paths by view name."""
+        return {view: path for view, (path, _) in self.views.items()}
+
+
+@dataclass(frozen=True)
+class Links:
+    """The site's page URLs, and how MkDocs makes one relative to another.
+
+    Attributes:
+        urls: Every page's URL by ``src_uri``, as MkDocs gives it (``File.url``).
+        relative: ``relative(url, from_url)``: MkDocs' ``get_relative_url``.
+    """
+
+    urls: Mapping[str, str]
+    relative: Callable[[str, str], str]
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything a view needs."""
+
+    catalog: Catalog
+    insights: Insights
+    rules: PageRules
+    links: Links
+    #: Every anchor (``""`` for none) a view linked, by ``from_uri``, then ``to_uri``, for
+    #: :meth:`broken_links`; nested dicts, as views link tens of thousands of times.
+    linked: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+
+    def href(self, from_uri: str) -> views.Href:
+        """Links from one page, as MkDocs would write them: ``href(to_uri, anchor)``."""
+        urls, relative = self.links.urls, self.links.relative
+        here = urls.get(from_uri, from_uri)
+        linked = self.linked.setdefault(from_uri, {})
+        seen: dict[str, str] = {}  # a view links to the same pages many times
+
+        def href(to_uri: str, anchor: str = "", /) -> str:
+            if (anchors := linked.get(to_uri)) is None:
+                anchors = linked[to_uri] = set()
+            anchors.add(anchor)
+            fragment = f"#{anchor}" if anchor else ""
+            if to_uri == from_uri and anchor:
+                return fragment
+            if (path := seen.get(to_uri)) is None:
+                path = seen[to_uri] = relative(urls.get(to_uri, to_uri), here)
+            return path + fragment
+
+        return href
+
+    def broken_links(self) -> list[tuple[str, str, str]]:
+        """Links the views wrote whose page or anchor does not exist: our bug, if any.
+
+        MkDocs validates Markdown links only, so the views' HTML links are checked here
+        against the pages and the ids the model knows.
+        """
+        ids: dict[str, set[str]] = {
+            doc.src_uri: {
+                *(s.anchor for s in doc.sections),
+                *(c.anchor for c in doc.components),
+                *(q.anchor for q in doc.questions),
+            }
+            for doc in self.catalog.docs
+        }
+        index = self.rules.paths.get("components")
+        if index is not None:
+            ids.setdefault(index, set()).update(e.anchor for e in self.catalog.components)
+        urls = self.links.urls
+        return sorted(
+            (src, dst, anchor)
+            for src, targets in self.linked.items()
+            for dst, anchors in targets.items()
+            for anchor in anchors
+            if dst not in urls or (anchor and anchor not in ids.get(dst, ()) and dst != src)
+        )
+
+    def render_view(
+        self,
+        marker: Marker,
+        from_uri: str,
+        *,
+        title: str | None = None,
+        fragments: views.Fragments | None = None,
+    ) -> str:
+        """One view, for a generated page (with ``title``) or in place of a marker.
+
+        With ``fragments``, its HTML blocks are kept there and the Markdown holds placeholders.
+        """
+        docs = select_docs(self.catalog, marker.filters)
+        index, href = self.rules.paths.get("components"), self.href(from_uri)
+        stale, order = self.insights.stale, self._order
+        if marker.view == "components":
+            entries = select_components(self.catalog, docs)
+            return views.render_components(
+                self.catalog, entries, href, title=title, index_uri=index, here_uri=from_uri,
+                fragments=fragments, order=order,
+            )  # fmt: skip
+        if marker.view == "questions":
+            return views.render_questions(
+                self.catalog, docs, href, title=title, stale=stale, fragments=fragments,
+                order=order,
+            )  # fmt: skip
+        if marker.view == "graph":
+            return graphs.render_graph(
+                self.catalog, self.insights.graph, docs, href,
+                title=title, index_uri=index, fragments=fragments,
+            )  # fmt: skip
+        if marker.view == "neighbourhood":
+            doc = self.catalog.by_uri.get(from_uri)
+            graph = self.insights.graph
+            return graphs.render_neighbourhood(self.catalog, graph, doc, from_uri) if doc else ""
+        return views.render_overview(
+            self.catalog, docs, href, title=title, stale=stale, fragments=fragments, order=order
+        )
+
+    def generated_page(
+        self, view: str, path: str, title: str, fragments: views.Fragments | None = None
+    ) -> str:
+        """A generated page: its view, plus the filter script where it applies.
+
+        Args:
+            view: ``overview``, ``components``, ``questions`` or ``graph``.
+            path: The page's path in ``docs_dir``.
+            title: Its title.
+            fragments: Where to keep the view's HTML blocks.
+        """
+        content = self.render_view(Marker(view, {}, 0), path, title=title, fragments=fragments)
+        script = self.rules.script
+        if script and view in ("overview", "components", "questions"):
+            # A site path, not a page: relative to this page's URL as MkDocs computes it.
+            src = self.links.relative(script, self.links.urls.get(path, path))
+            content += f'\n<script src="{markup.escape_attr(src)}" defer></script>\n'
+        return content
+
+    def decorate(
+        self,
+        src_uri: str,
+        markdown: str,
+        *,
+        offset: int,
+        fragments: views.Fragments | None = None,
+    ) -> str | None:
+        """A page's Markdown with badge, banners, anchors, marks and marker views.
+
+        Args:
+            src_uri: The page.
+            markdown: Its Markdown as MkDocs read it (front matter removed).
+            offset: Real file line of ``markdown``'s first line, minus one.
+            fragments: Where to keep the HTML blocks of marker views.
+        """
+        doc = self.catalog.by_uri.get(src_uri)
+        if doc is None and "<!-- design/" not in markdown:
+            return None
+        # Every marker line holds "design/", and decorating adds none: most pages skip the search.
+        marked = "design/" in markdown
+        lines = markdown.split("\n")
+        if doc is not None:
+            lines = self._decorate_design(doc, lines, offset, marked=marked)
+        markers = find_markers(lines, src_uri)[0] if marked else []
+        return replace_markers(
+            lines, markers, lambda m: self.render_view(m, src_uri, fragments=fragments)
+        )
+
+    def _decorate_design(
+        self, doc: DesignDoc, lines: list[str], offset: int, *, marked: bool
+    ) -> list[str]:
+        if self.rules.mark_placeholders and doc.placeholders:
+            lines = mark_placeholders(lines, doc.placeholders, first_line=offset + 1)
+        for q in doc.questions:
+            index = q.line - offset - 1
+            if 0 <= index < len(lines):
+                lines[index] = markup.anchor_item(lines[index], q.anchor)
+        placed = marked and any(
+            m.view == "neighbourhood" for m in find_markers(lines, doc.src_uri)[0]
+        )
+        block = self._header(doc, neighbourhood=self.rules.neighbourhood and not placed)
+        if block:
+            at = doc.title_line - offset if doc.title_line else 0
+            lines[at:at] = ["", *block, ""]
+        return lines
+
+    @cached_property
+    def _badge(self) -> Callable[[Status | None], Markup]:
+        return views.badges()
+
+    @cached_property
+    def _order(self) -> str:
+        """``[[css id, name], …]`` of the statuses in lifecycle order, for the filter script."""
+        names = self.rules.statuses.names
+        return json.dumps([[markup.status_class(n), n] for n in names], separators=(",", ":"))
+
+    def _header(self, doc: DesignDoc, *, neighbourhood: bool) -> list[str]:
+        """Lines under the title: badge, lifecycle banner, supersedes, neighbourhood."""
+        rules, insights, uri = self.rules, self.insights, doc.src_uri
+        block: list[str] = []
+        if rules.badge:
+            block.append(f'<p class="design-status">{self._badge(doc.status)}</p>')
+        role = rules.statuses.role(doc.canonical_status)
+        if rules.banners and (role in ENDED or (rules.banner_draft and role == "Draft")):
+            block += ["", markup.banner(doc, insights.successors.get(uri), uri, role)]
+        if uri in insights.superseded:
+            block += ["", markup.supersedes_line(insights.superseded[uri], uri)]
+        if neighbourhood:
+            block += ["", graphs.render_neighbourhood(self.catalog, insights.graph, doc, uri)]
+        return block

@@ -1,0 +1,348 @@
+"""One pass over a page's Markdown lines: fences, headings and the ids MkDocs gives them.
+
+Pure and cheap (a line scan, no Markdown rendering): the registry is built from the sources of
+every page, so this runs on every page of the site before anything is converted. The rules
+mirror Python-Markdown 3.x (headings, ``attr_list``, ``toc``) and ``pymdownx.superfences``
+(fences), and are checked against the real extensions in ``tests/test_scan.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
+from markdown.extensions.toc import unique
+from pymdownx.superfences import RE_NESTED_FENCE_START
+
+from mkdocs_design.reading.text import plain_text
+
+#: ``slugify(text, separator)``, as configured for the site's ``toc`` extension.
+Slugify = Callable[[str, str], str]
+
+# HashHeaderProcessor's pattern for one line (markdown/blockprocessors.py): no space needed
+# after the hashes, escaped and inner hashes kept, closing hashes dropped.
+_HASH = re.compile(r"^(?P<level>#{1,6})(?P<header>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*$")
+_SETEXT = re.compile(r"^(?:=+|-+)[ ]*$")
+_HR = re.compile(r"^[ ]{0,3}(?:(?:-+[ ]{0,2}){3,}|(?:_+[ ]{0,2}){3,}|(?:\*+[ ]{0,2}){3,})[ ]*$")
+_ATTR_LINE = re.compile(r"^[ ]*\{:?[ ]*([^}\n ][^\n]*)\}[ ]*$")
+_TAB = 4
+# One whole-page search for the few lines worth a closer look, each line preceded by "\n": a
+# literal first character lets the regex engine skip ahead, where "^" with re.M tries every
+# position of the page. One search with alternatives, not one per kind, so the engine stops once
+# at each line; the lookahead of every kind's first characters turns most lines away in one
+# step. A line can start only one kind.
+_FENCE_START = r"[ \t]*(?:`{3}|~{3})"
+_CANDIDATES = re.compile(
+    r"\n(?=[ \t`~#=\-{])(?:"
+    rf"(?P<fence>{_FENCE_START})"
+    r"|(?P<hash>#)"
+    r"|(?P<setext>(?:=+|-+)[ ]*(?=\n|\Z))"
+    r"|(?P<attr>[ ]*\{:?[ ]*[^}\n ][^\n]*\}[ ]*(?=\n|\Z))"
+    r")"
+)
+
+
+class _Candidates(NamedTuple):
+    """Indexes of the lines worth a closer look, by kind.
+
+    Attributes:
+        fence: Lines that may open or close a fence.
+        hash: Lines starting with ``#``: hash headings, unless in code.
+        setext: Lines that may underline a setext heading.
+        attr: Lines shaped like an attribute list (``{: #id }``).
+    """
+
+    fence: list[int]
+    hash: list[int]
+    setext: list[int]
+    attr: list[int]
+
+
+def _candidates(text: str) -> _Candidates:
+    """Sort the lines :data:`_CANDIDATES` finds by kind, in order.
+
+    ``text`` holds every line preceded by a newline (as ``scan`` joins them). This runs on every
+    page: the regex engine finds the few interesting lines instead of a Python loop over all.
+    """
+    found: dict[str, list[int]] = {kind: [] for kind in _Candidates._fields}
+    line = pos = 0
+    for match in _CANDIDATES.finditer(text):
+        start = match.start()
+        line += text.count("\n", pos, start)
+        pos = start
+        found[match.lastgroup or ""].append(line)  # every alternative is a named group
+    return _Candidates(**found)
+
+
+class Heading(NamedTuple):
+    """A heading as MkDocs will render it.
+
+    A named tuple rather than a frozen dataclass: a page has dozens and every page of the site
+    is scanned, and a tuple is built in a third of the time.
+
+    Attributes:
+        level: 1 to 6.
+        text: Plain text of the heading (inline Markdown reduced to what a reader sees).
+        raw: The heading's Markdown source text, without hashes or attribute list.
+        index: 0-based index into the page body's lines.
+        anchor: The id ``toc`` assigns on the rendered page.
+    """
+
+    level: int
+    text: str
+    raw: str
+    index: int  # type: ignore[assignment]  # shadows tuple.index(), which nothing here calls
+    anchor: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """The result of scanning a page body.
+
+    Attributes:
+        lines: The body's lines, without line endings.
+        code: For each line, whether it belongs to a fenced code block (fences included).
+        headings: Headings outside code, in order.
+        ids: Every heading id on the page (for making further ids unique).
+        unclosed: Index of a fence opener never closed, or ``None``. Superfences then reads
+            it, and every fence after it, as ordinary text.
+        fences: The opening line of each fenced block, in order (see :func:`fence_blocks`).
+    """
+
+    lines: tuple[str, ...]
+    code: tuple[bool, ...]
+    headings: tuple[Heading, ...]
+    ids: frozenset[str]
+    unclosed: int | None = None
+    fences: tuple[int, ...] = ()
+
+
+def fence_flags(lines: Sequence[str]) -> list[bool]:
+    """Mark the lines that belong to fenced code blocks, as ``pymdownx.superfences`` reads them.
+
+    A fence closes on the same fence string (```` ``` ```` does not close ```` ```` ````) at the
+    opener's indentation. A fence that is never closed, or whose content is less indented than
+    its opener, is no fence at all: superfences then leaves those lines as Markdown.
+    """
+    return fence_blocks(lines)[0]
+
+
+def fence_blocks(lines: Sequence[str]) -> tuple[list[bool], list[int]]:
+    """:func:`fence_flags`, and the opening line of each fenced block, in order.
+
+    The flags alone do not say where a block starts: one may open on the line after another
+    closes, and its info string (``mermaid``) is its own.
+    """
+    flags, openers, _ = _fences(lines, _candidates("\n" + "\n".join(lines)).fence)
+    return flags, openers
+
+
+def _fences(
+    lines: Sequence[str], starts: Iterable[int]
+) -> tuple[list[bool], list[int], int | None]:
+    """:func:`fence_blocks`, and the index of an opener still open at the end of the page.
+
+    ``starts`` are the indexes of the lines that start with a fence, in order: only those can
+    open or close one, and the regex engine finds them faster than a loop over every line.
+    """
+    flags = [False] * len(lines)
+    openers: list[int] = []
+    candidates = iter(starts)
+    resume = 0
+    for i in candidates:
+        if i < resume:
+            continue
+        opener = _opener(lines[i])
+        if opener is None:
+            continue
+        (fence, indent), start = opener, i
+        if indent:
+            end, resume = _indented_close(lines, fence, indent, start)
+        else:
+            # At column 0 nothing can cut a fence short: only the next closing fence ends it.
+            end = next((j for j in candidates if _closes(lines[j], fence)), None)
+            resume = i
+        if end is None:
+            if resume <= start:
+                return flags, openers, start  # never closed: superfences reads it as text
+            continue  # cut short by a less indented line: not a fence
+        flags[start : end + 1] = [True] * (end + 1 - start)
+        openers.append(start)
+        resume = end + 1
+    return flags, openers, None
+
+
+def _closes(content: str, fence: str) -> bool:
+    return content.startswith(fence) and not content[len(fence) :].strip(" \t")
+
+
+def _indented_close(
+    lines: Sequence[str], fence: str, indent: int, start: int
+) -> tuple[int | None, int]:
+    """``(closing line, next line to look at)`` of an indented fence; closing ``None`` if none.
+
+    Superfences drops an indented fence at the first non-blank line indented less than its
+    opener; the next line to look at is then that one's successor. Unclosed: ``(None, start)``.
+    """
+    for j in range(start + 1, len(lines)):
+        line = lines[j]
+        if not line.strip():
+            continue
+        content = _dedent(line, indent)
+        if content is None:
+            return None, j + 1
+        if _closes(content, fence):
+            return j, j + 1
+    return None, start
+
+
+@lru_cache(maxsize=4096)  # "```json", "```python": the same few openers on every page
+def _opener(line: str) -> tuple[str, int] | None:
+    """``(fence, indentation)`` when ``line`` opens a fence as superfences reads it."""
+    ws = len(line) - len(line.lstrip(" \t"))
+    match = RE_NESTED_FENCE_START.match(line, ws)
+    if match is None or match.group("unrecognized"):
+        return None
+    return match.group("fence"), len(line[:ws].expandtabs(_TAB))
+
+
+def _dedent(line: str, indent: int) -> str | None:
+    """``line`` without ``indent`` columns of leading whitespace; ``None`` if it has fewer."""
+    column = 0
+    for n, char in enumerate(line):
+        if column >= indent:
+            return line[n:]
+        if char not in " \t":
+            return None
+        column += _TAB - column % _TAB if char == "\t" else 1
+    return None if column < indent else ""
+
+
+def scan(
+    lines: Sequence[str], slugify: Slugify, separator: str = "-", *, attr_list: bool = False
+) -> Scan:
+    """Find the headings of a page body and the ids ``toc`` will give them.
+
+    Like ``toc``, ids set with ``{#id}`` are collected first, so a slug equal to a custom id
+    gets a ``_1`` suffix even when its heading comes before the custom one.
+
+    Args:
+        lines: The page body's lines (after front matter).
+        slugify: The site's ``toc`` slugify function.
+        separator: The site's ``toc`` separator.
+        attr_list: Whether the site enables ``attr_list`` (``# Title {#custom-id}``).
+    """
+    candidates = _candidates("\n" + "\n".join(lines))
+    code, openers, unclosed = _fences(lines, candidates.fence)
+    found = [
+        (i, level, *_heading(raw, attr_list))
+        for i, level, raw in _raw_headings(lines, code, candidates)
+    ]
+    used = {ident for *_, ident in found if ident is not None}
+    if attr_list and candidates.attr:
+        used |= _block_ids(lines, code, candidates.attr)
+    headings: list[Heading] = []
+    last: dict[str, str] = {}  # resume toc's _1, _2 … chain per slug: equal headings stay linear
+    for i, level, text, source, ident in found:
+        if ident is None:
+            slug = _slug(slugify, separator, text)
+            last[slug] = ident = unique(last.get(slug, slug), used)
+        headings.append(Heading(level, text, source, i, ident))
+    return Scan(
+        tuple(lines), tuple(code), tuple(headings), frozenset(used), unclosed, tuple(openers)
+    )
+
+
+_RULE = frozenset("-*_")  # first characters of a thematic break
+
+
+@lru_cache(maxsize=16384)  # template titles, and the same heading lines on many pages
+def _heading(raw: str, attr_list: bool) -> tuple[str, str, str | None]:
+    """``(plain text, source text, custom id)`` of a heading's source after its hashes."""
+    source, ident = _attributes(raw, attr_list)
+    return plain_text(source), source.strip(), ident
+
+
+@lru_cache(maxsize=16384)
+def _slug(slugify: Slugify, separator: str, text: str) -> str:
+    """The site's slug of a heading; cached, as most headings repeat across design pages."""
+    return slugify(text, separator)
+
+
+def _raw_headings(
+    lines: Sequence[str], code: Sequence[bool], candidates: _Candidates
+) -> Iterator[tuple[int, int, str]]:
+    """``(index, level, source text)`` of each heading, hash or setext, outside code.
+
+    Only lines that start with ``#`` or sit above a ``=``/``-`` underline can be headings, so
+    only those are looked at: this runs on every page of the site.
+    """
+    above = (i - 1 for i in candidates.setext if i)
+    underline = -1
+    for i in sorted({*candidates.hash, *above}):
+        line = lines[i]
+        if i == underline or code[i] or not line.strip():
+            continue
+        if line[:1] == "#" and "\\" not in line and line[-1] != "#":
+            # No escapes and no closing hashes: _HASH would take every hash up to six as the
+            # level and the rest as the text. Most headings; the regex costs 2 µs each.
+            level = min(len(line) - len(line.lstrip("#")), 6)
+            yield i, level, line[level:].strip()
+            continue
+        match = _HASH.match(line) if line[:1] == "#" else None
+        if match is not None:
+            yield i, len(match.group("level")), match.group("header").strip()
+        elif _block_start(lines, code, i, underline) and _is_setext(lines, code, i):
+            # Python-Markdown takes only the first line of a block as a setext heading, and
+            # any first line, list items and table rows included.
+            underline = i + 1
+            yield i, 1 if lines[i + 1].startswith("=") else 2, line
+
+
+def _block_start(lines: Sequence[str], code: Sequence[bool], i: int, underline: int) -> bool:
+    """Whether line ``i`` starts a block: after a blank line, a heading or a thematic break."""
+    if i == 0 or i - 1 == underline:
+        return True
+    before = lines[i - 1]
+    if code[i - 1]:
+        return False
+    if not before.strip() or (before[:1] == "#" and _HASH.match(before)):
+        return True
+    return before.lstrip()[:1] in _RULE and bool(_HR.match(before))
+
+
+def _is_setext(lines: Sequence[str], code: Sequence[bool], i: int) -> bool:
+    if i + 1 >= len(lines) or code[i + 1] or lines[i].startswith((" " * _TAB, "\t")):
+        return False
+    return bool(_SETEXT.match(lines[i + 1]))
+
+
+def _attributes(raw: str, attr_list: bool) -> tuple[str, str | None]:
+    """Split ``Title {#id .class}`` into the title and its custom id, as ``attr_list`` does."""
+    match = AttrListTreeprocessor.HEADER_RE.search(raw) if attr_list and "{" in raw else None
+    if match is None:
+        return raw, None
+    attrs, remainder = get_attrs_and_remainder(match.group(1))
+    if remainder:
+        return raw, None
+    ident = next((value for key, value in reversed(attrs) if key == "id"), None)
+    return raw[: match.start()].rstrip("#").rstrip(), ident
+
+
+def _block_ids(lines: Sequence[str], code: Sequence[bool], starts: Iterable[int]) -> set[str]:
+    """Ids given to paragraphs and lists by a ``{: #id}`` line closing their block.
+
+    ``starts`` are the indexes of the lines shaped like an attribute list.
+    """
+    ids: set[str] = set()
+    for i in starts:
+        if not i or code[i] or not lines[i - 1].strip():
+            continue
+        if match := _ATTR_LINE.match(lines[i]):
+            attrs, remainder = get_attrs_and_remainder(match.group(1))
+            ids.update(v for k, v in attrs if k == "id" and v and not remainder)
+    return ids

@@ -1,0 +1,63 @@
+"""A build's findings: gathered, levelled by the configuration, and named as users see paths.
+
+The plugin logs what :func:`levelled` returns and the command line prints it, so a build and
+``mkdocs-design check`` report the same findings at the same levels.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import TYPE_CHECKING, Any
+
+from mkdocs_design.catalog.checks import doc_findings, sort_findings
+from mkdocs_design.model import Finding, Location, Severity
+
+if TYPE_CHECKING:
+    from mkdocs_design.build import Build
+
+LEVELS = {"info": logging.INFO, "warn": logging.WARNING, "error": logging.ERROR}
+
+
+def findings(build: Build) -> list[Finding]:
+    """Every finding of the build, in file and line order."""
+    found = [f for doc in build.catalog.docs for f in doc_findings(doc)]
+    broken = [
+        Finding("broken-link", Severity.WARNING, Location(src, 1),
+                f"a catalog link to '{dst}#{anchor}' has no target (a mkdocs-design bug: "
+                "please report it)")
+        for src, dst, anchor in build.site.broken_links()
+    ]  # fmt: skip
+    return sort_findings([*found, *build.insights.findings, *build.problems, *broken])
+
+
+def levelled(build: Build) -> list[tuple[Finding, str]]:
+    """Every finding with the level the configuration gives it, ``ignore`` left out."""
+    policy, docs = build.rules.policy, build.catalog.by_uri
+    pairs = [(f, policy.level_for(f, docs.get(f.location.path))) for f in findings(build)]
+    return [(f, level) for f, level in pairs if level != "ignore"]
+
+
+def report(build: Build, log: logging.Logger | logging.LoggerAdapter[Any]) -> list[str]:
+    """Log each finding at its level; return the ones that fail the build, as lines."""
+    errors: list[str] = []
+    for finding, level in levelled(build):
+        line = f"{where(build, finding.location)}: {finding.message}"
+        if level == "error":
+            errors.append(line)
+        else:
+            log.log(LEVELS[level], line)
+    return errors
+
+
+def shown_path(build: Build, src_uri: str) -> str:
+    """The path users see for a page: relative to the folder of ``mkdocs.yml``."""
+    page = build.pages.get(src_uri)
+    if page is None or page.path is None:
+        return src_uri
+    return os.path.relpath(page.path, build.root).replace(os.sep, "/")
+
+
+def where(build: Build, at: Location) -> str:
+    """``path:line:column`` as printed in messages."""
+    return f"{shown_path(build, at.path)}:{at.line}:{at.column}"

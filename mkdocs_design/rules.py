@@ -1,0 +1,153 @@
+"""The configuration, read once per build into one frozen :class:`Rules` value.
+
+Reading, checks and views each take the part they need: :attr:`Rules.reading` for the parser,
+:attr:`Rules.policy` for levelling findings, :attr:`Rules.pages` for what pages show, and the
+one status vocabulary for all of them. Nothing downstream reads the plugin options again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from markdown.extensions.toc import slugify as toc_slugify
+from pathspec import GitIgnoreSpec
+
+from mkdocs_design.catalog.checks import Policy
+from mkdocs_design.output.site import PageRules
+from mkdocs_design.reading.parse import ParseRules
+from mkdocs_design.reading.placeholders import PlaceholderRules
+from mkdocs_design.reading.statuses import EARLY, StatusDef, StatusTable
+from mkdocs_design.reading.template import template_text
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from mkdocs_design.config import DesignConfig
+
+#: Where the plugin's stylesheet and script are served from.
+ASSET_DIR = "assets/mkdocs_design"
+#: The generated views, in the order they are added to the site.
+VIEWS = ("overview", "components", "questions", "graph")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything a build needs from the configuration.
+
+    Attributes:
+        statuses: The status vocabulary: lifecycle order, aliases, colours and roles.
+        reading: What the parser needs.
+        policy: How findings are levelled.
+        pages: What design pages and generated pages show, and where the latter go.
+        include: Where detection looks (``None``: everywhere).
+        exclude: Where detection never looks.
+        stale_after_days: Days after which an early design is stale (0: never).
+        stale_statuses: The statuses that can go stale.
+    """
+
+    statuses: StatusTable
+    reading: ParseRules
+    policy: Policy
+    pages: PageRules
+    include: GitIgnoreSpec | None
+    exclude: GitIgnoreSpec | None
+    stale_after_days: int
+    stale_statuses: frozenset[str]
+
+    def selects(self, src_uri: str) -> bool:
+        """Whether detection looks at this page (``include`` and ``exclude``)."""
+        return (self.include is None or self.include.match_file(src_uri)) and not (
+            self.exclude is not None and self.exclude.match_file(src_uri)
+        )
+
+
+def settle(options: DesignConfig, config: MkDocsConfig, *, serving: bool) -> Rules:
+    """Settle this build's rules from the plugin options and the site configuration.
+
+    Raises:
+        ValueError: With a message naming the option, when an option's value is unusable.
+    """
+    statuses = _statuses(options)
+    toc = config.mdx_configs.get("toc", {})
+    extensions = {str(e).rsplit(".", 1)[-1] for e in config.markdown_extensions}
+    error_from = options.placeholders_error_from
+    if error_from is not None and statuses.resolve(error_from) is None:
+        raise ValueError(f"option 'placeholders_error_from': unknown status {error_from!r}")
+    reading = ParseRules(
+        statuses=statuses,
+        slugify=toc.get("slugify", toc_slugify),
+        separator=toc.get("separator", "-"),
+        attr_list="attr_list" in extensions,
+        detect=options.detect,
+        placeholders=_placeholder_rules(options) if options.placeholders != "ignore" else None,
+    )
+    policy = Policy(
+        placeholders=options.placeholders,
+        error_from=statuses.resolve(error_from) if error_from else None,
+        unknown_status=options.status_unknown,
+        statuses=statuses,
+        serving=serving,
+        error_on_serve=options.placeholders_on_serve == "error",
+        reconcile=options.reconcile,
+        lifecycle=options.lifecycle_checks,
+    )
+    stale = options.stale_statuses
+    return Rules(
+        statuses=statuses,
+        reading=reading,
+        policy=policy,
+        pages=_pages(options, statuses),
+        include=GitIgnoreSpec.from_lines(options.include) if options.include else None,
+        exclude=GitIgnoreSpec.from_lines(options.exclude) if options.exclude else None,
+        stale_after_days=options.stale_after_days,
+        stale_statuses=statuses.having(EARLY)
+        if stale is None
+        else frozenset(statuses.resolve(s) or s for s in stale),
+    )
+
+
+def _statuses(options: DesignConfig) -> StatusTable:
+    own = [
+        StatusDef(s.name, tuple(s.aliases), s.color or "", s.like or "", s.after or "")
+        for s in options.statuses
+    ]
+    try:
+        return StatusTable.build(own, options.status_aliases)
+    except ValueError as error:
+        option = "status_aliases" if str(error).startswith("alias") else "statuses"
+        raise ValueError(f"option '{option}': {error}") from None
+
+
+def _placeholder_rules(options: DesignConfig) -> PlaceholderRules:
+    try:
+        return PlaceholderRules.from_template(
+            template_text(),
+            extra_patterns=options.placeholders_patterns,
+            ignore=options.placeholders_ignore,
+        )
+    except Exception as error:  # re.error from a user pattern
+        raise ValueError(
+            f"option 'placeholders_patterns': invalid regular expression ({error})"
+        ) from None
+
+
+def _pages(options: DesignConfig, statuses: StatusTable) -> PageRules:
+    views = {
+        "overview": (options.overview, options.overview_path, options.overview_title),
+        "components": (options.components, options.components_path, options.components_title),
+        "questions": (options.questions, options.questions_path, options.questions_title),
+        "graph": (options.graph, options.graph_path, options.graph_title),
+    }
+    return PageRules(
+        statuses=statuses,
+        badge=options.badge,
+        nav_status=options.nav_status,
+        mark_placeholders=options.placeholders_mark,
+        banners=options.banners,
+        banner_draft=options.banner_draft,
+        neighbourhood=options.neighbourhood,
+        views={view: (path, title) for view, (on, path, title) in views.items() if on},
+        json_path=options.json_path if options.json else None,
+        script=f"{ASSET_DIR}/catalog.js" if options.filters else None,
+    )
