@@ -108,8 +108,16 @@ def run_mkdocs(*args: str, cwd: Path, timeout: float = 120) -> subprocess.Comple
     )  # fmt: skip
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--update-goldens``: rewrite the reading goldens from what the parser reads now."""
+    parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden/*.json")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Leave Material's cases out on a host without Material (the ProperDocs CI job)."""
+    """Mark what drives Chromium ``browser``; leave Material's cases out on a host without it."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
     if importlib.util.find_spec("material") is not None:
         return
     dropped = [item for item in items if "material" in item.nodeid.lower()]

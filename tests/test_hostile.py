@@ -284,6 +284,7 @@ def plugin_seconds(built: Built) -> float:
     return times[-1]
 
 
+@pytest.mark.slow
 def test_five_megabyte_page(tmp_path: Path) -> None:
     """A 5 MB design page builds in bounded time; its far-down questions and holes are found."""
     paragraph = (
@@ -311,6 +312,7 @@ def test_five_megabyte_page(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_ten_thousand_components_and_questions(tmp_path: Path) -> None:
     """Ten thousand of each on one page: all catalogued, all anchored, in bounded time."""
     components = "".join(

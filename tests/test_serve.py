@@ -25,6 +25,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import write_site
 
+pytestmark = pytest.mark.slow
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from pathlib import Path

@@ -34,6 +34,8 @@ import pytest
 from conftest import ROOT, write_site
 from test_serve import Served, Server, consistent, design
 
+pytestmark = pytest.mark.slow
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
