@@ -5,8 +5,8 @@ and consumed by the catalog, the output, the plugin and the command line. Nothin
 module knows about MkDocs.
 
 The small values of a page (its status, sections, components, questions …) are named tuples,
-the page and its findings frozen dataclasses: every page of the site is parsed on every build,
-and a named tuple is built in a third of the time of a frozen dataclass (0.3 against 0.9 µs).
+which are cheap to build for every page of every build; the page and its findings are frozen
+dataclasses.
 """
 
 from __future__ import annotations

@@ -471,4 +471,4 @@ def test_material_instant_navigation(tabs: Tabs) -> None:
 def test_script_stays_small() -> None:
     """The script stays a few kilobytes, comments included (no framework, no build step)."""
     size = (ROOT / "mkdocs_design/output/assets/catalog.js").stat().st_size
-    assert size < 8 * 1024, size
+    assert size < 10 * 1024, size

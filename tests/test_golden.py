@@ -13,21 +13,21 @@ import datetime as dt
 import enum
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from mkdocs_design.model import DesignDoc
 from mkdocs_design.reading.parse import ParseRules, parse_page
 from mkdocs_design.reading.placeholders import PlaceholderRules
 from mkdocs_design.reading.template import template_text
 
+if TYPE_CHECKING:
+    from mkdocs_design.model import DesignDoc
+
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p for p in PAGES.rglob("*.md"))
-RULES = ParseRules(
-    attr_list=True, placeholders=PlaceholderRules.from_template(template_text())
-)
+RULES = ParseRules(attr_list=True, placeholders=PlaceholderRules.from_template(template_text()))
 
 
 def plain(value: Any) -> Any:

@@ -16,7 +16,8 @@ from markdown.extensions.toc import slugify, slugify_unicode
 from pymdownx.slugs import slugify as pymdownx_slugify
 
 from mkdocs_design.reading.parse import body_lines, split_front_matter
-from mkdocs_design.reading.scan import fence_flags, plain_text, scan
+from mkdocs_design.reading.scan import fence_blocks, scan
+from mkdocs_design.reading.text import plain_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -187,7 +188,7 @@ def test_ids_include_every_heading_id() -> None:
 )  # fmt: skip
 def test_fence_flags(lines: list[str], code: list[int]) -> None:
     """Which lines are fenced code, by superfences' rules."""
-    flags = fence_flags(lines)
+    flags = fence_blocks(lines)[0]
     assert [i for i, flag in enumerate(flags) if flag] == code
 
 

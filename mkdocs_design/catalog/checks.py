@@ -1,6 +1,6 @@
 """Checks over the parsed designs, and the policy that turns findings into log levels.
 
-Pure: checks return :class:`~mkdocs_design.model.Finding` values; :func:`level_for` decides
+Pure: checks return :class:`~mkdocs_design.model.Finding` values; :meth:`Policy.level_for` decides
 what the configuration makes of each one. The plugin and the command line share both, so a
 build and ``mkdocs-design check`` always agree.
 """
@@ -51,6 +51,8 @@ class Policy:
         statuses: The status vocabulary, for the lifecycle threshold.
         serving: True under ``mkdocs serve``.
         error_on_serve: Whether ``error`` still fails builds under ``serve``.
+        reconcile: Level for pages that disagree (``reconcile`` findings).
+        lifecycle: Level for dates that cannot be right (``lifecycle`` findings).
     """
 
     placeholders: str = "warn"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mkdocs_design.model import DesignDoc, Finding, Location, Severity
-from mkdocs_design.reading.scan import fence_flags
+from mkdocs_design.reading.scan import fence_blocks
 from mkdocs_design.reading.text import fold
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def find_markers(
     """Markers outside fenced code, and findings for unknown views or filters."""
     markers: list[Marker] = []
     problems: list[Finding] = []
-    code = fence_flags(lines) if any("design/" in line for line in lines) else []
+    code = fence_blocks(lines)[0] if any("design/" in line for line in lines) else []
     for i, line in enumerate(lines):
         if "design/" not in line or code[i] or not (match := _MARKER.match(line)):
             continue

@@ -4,11 +4,10 @@ Pure and deterministic: every function takes what it needs and returns text. A v
 Markdown (titles and headings, so the page keeps its title and table of contents) around HTML
 blocks rendered by Jinja2 templates with autoescaping, so text from a page can only ever be text.
 
-Why HTML and not Markdown tables: at 1,000 designs the views hold thousands of rows, and
-Python-Markdown takes about 1.3 ms per KB of table Markdown (some 5 s a build) where it passes an
-HTML block through at about 0.2 ms per KB. Links therefore cannot be left to MkDocs to rewrite:
-each view is given an ``href`` function, bound by the plugin to MkDocs' own page URLs and
-``get_relative_url``, so every link is exactly what MkDocs would have made of it.
+The tables are HTML, not Markdown, because Python-Markdown is slow on large Markdown tables
+(``benchmarks/README.md``). Links therefore cannot be left to MkDocs to rewrite: each view is
+given an ``href`` function, bound by the plugin to MkDocs' own page URLs and ``get_relative_url``,
+so every link is exactly what MkDocs would have made of it.
 """
 
 from __future__ import annotations
@@ -57,9 +56,8 @@ def environment() -> jinja2.Environment:
 class Fragments:
     """HTML blocks kept out of Python-Markdown: the page holds a placeholder for each.
 
-    Python-Markdown still spends about 0.2 ms per KB passing raw HTML through; the plugin puts
-    each block into the finished page instead (``on_post_page``), so a page with thousands of
-    rows costs the build nothing but the string replacement.
+    Python-Markdown would still read every raw HTML block; the plugin puts each block into the
+    finished page instead (``on_post_page``), with one string replacement.
     """
 
     def __init__(self, name: str) -> None:
@@ -75,8 +73,7 @@ class Fragments:
 
     def fill(self, html: str) -> str:
         """Put every kept block in place of (the first occurrence of) its placeholder."""
-        # One pass over the page: a replace per block rescans the growing page every time,
-        # which for the questions dashboard's thousand blocks was quadratic (70 ms).
+        # One pass over the page: a replace per block would rescan it once per block.
         pending = dict(self.blocks)
         return _SLOT.sub(lambda m: pending.pop(m.group(0), m.group(0)), html)
 
@@ -88,8 +85,7 @@ _SLOT = re.compile(r'<div class="design-fragment" data-design-fragment="[^"]*"><
 def html_block(template: str, fragments: Fragments | None, **context: Any) -> str:
     """A template rendered as one raw HTML block, kept in ``fragments`` if given."""
     # Python-Markdown ends a raw HTML block at a blank line: there must be none inside.
-    # Joined as plain strings: the template yields a Markup for every value, and a table's
-    # tens of thousands of them, all alive until the join, set off full garbage collections.
+    # Joined as plain strings, so the template's many small Markup values die as they go.
     pieces = environment().get_template(template).generate(**context)
     html = "".join(map(str, pieces)).strip() + "\n"
     return fragments.add(html) if fragments is not None else html
@@ -207,8 +203,7 @@ def _component_rows(
 ) -> Iterator[tuple[ComponentEntry, Markup, str, Markup, Markup, Markup]]:
     """Each entry with its row marker, its URL and its three cells of links, made lazily.
 
-    Lazily, so that each row's values are freed once written: kept for the whole table, they
-    made the garbage collector walk the heap once more per view.
+    Lazily, so that each row's values are freed once written.
     """
     doc_link = _doc_linker(href)
     for entry in entries:

@@ -83,7 +83,7 @@ def parse_date(text: str) -> dt.date | None:
     """Parse the date formats authors write; ``None`` when it is not a date."""
     text = plain_text(text).strip()
     if _ISO_DATE.fullmatch(text):
-        # The usual case, without strptime's 40 µs; 2025-13-01 falls through to fail there.
+        # The usual case, without strptime; 2025-13-01 falls through to fail there.
         try:
             return dt.date(int(text[:4]), int(text[5:7]), int(text[8:]))
         except ValueError:

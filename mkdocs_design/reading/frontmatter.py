@@ -18,10 +18,8 @@ if TYPE_CHECKING:
 _YAML_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 
-# The loader MkDocs reads front matter with (mkdocs/utils/meta.py): libyaml's when PyYAML was
-# built with it, as its wheels are. The two disagree on some input (`a:\tb` is a mapping to
-# libyaml, an error to the pure-Python loader), and libyaml is 7x faster (0.04 against 0.28 ms
-# for a seven-line block).
+# The loader MkDocs reads front matter with (mkdocs/utils/meta.py), since the two disagree on
+# some input (`a:\tb` is a mapping to libyaml, an error to the pure-Python loader).
 _LOADER: type[yaml.CSafeLoader] | type[yaml.SafeLoader] = getattr(
     yaml, "CSafeLoader", yaml.SafeLoader
 )

@@ -34,7 +34,16 @@
     return units;
   }
 
-  function sortKey(cell) {
+  // The site's statuses in lifecycle order, [[css id, name], ...], from its configuration.
+  const lifecycle = (box) => JSON.parse(box.dataset.designStatuses || "[]");
+
+  function sortKey(cell, ids) {
+    const badge = cell && cell.querySelector(".design-badge");
+    if (badge) {  // a status sorts by its place in the lifecycle, unknown ones last
+      const id = [...badge.classList].map((c) => c.replace(/^design-badge--/, ""))
+        .find((c) => ids.includes(c));
+      return id === undefined ? ids.length : ids.indexOf(id);
+    }
     const text = cell ? cell.textContent.trim() : "";
     if (!/^-?\d+(\.\d+)?(\/\d+)?$/.test(text)) return text;
     const [value, of] = text.split("/");  // "4/16" sorts by its ratio
@@ -67,10 +76,8 @@
   }
 
   function controls(box, units, noun) {
-    // The site's statuses in lifecycle order, [[css id, name], ...], from its configuration.
-    const lifecycle = JSON.parse(box.dataset.designStatuses || "[]");
-    const ids = lifecycle.map(([id]) => id);
-    const names = Object.fromEntries(lifecycle);
+    const ids = lifecycle(box).map(([id]) => id);
+    const names = Object.fromEntries(lifecycle(box));
     const rank = (s) => ids.indexOf(s) + 1 || ids.length + 1;
     const facet = (key) => [...new Set([].concat(...units.map((u) => words(u.marker
       && u.marker.dataset[key]))))];
@@ -131,7 +138,8 @@
         : th.removeAttribute("aria-sort")));
       if (column < 0) return;
       const sign = order === "asc" ? 1 : -1;
-      const keyed = rows.map((tr, i) => ({ tr, i, key: sortKey(tr.cells[column]) }));
+      const ids = lifecycle(box).map(([id]) => id);
+      const keyed = rows.map((tr, i) => ({ tr, i, key: sortKey(tr.cells[column], ids) }));
       keyed.sort((a, b) => (a.key === "") - (b.key === "") || sign * compare(a.key, b.key)
         || a.i - b.i);  // empty cells last, ties in page order
       for (const { tr } of keyed) tr.parentNode.appendChild(tr);
