@@ -39,6 +39,12 @@ class DesignConfig(base.Config):
     detect = c.Choice(("auto", "front_matter"), default="auto")
     """``auto``: front matter ``design: true``, a ``Design: <name>`` title, or three template
     sections make a design page. ``front_matter``: only ``design: true`` does."""
+    vocabulary = c.Type(dict, default={})
+    """Your own words for sections, labels, titles and statuses, added to the built-in ones
+    (English, Chinese, Japanese, Korean, Russian, Spanish, Portuguese, German, French), in
+    the shape of the package's ``reading/vocabulary.yml``: ``sections: {Open Questions:
+    {strong: [Offene Punkte]}}``, ``labels: {status: [Zustand]}``, ``statuses: {Approved:
+    [Abgenommen]}``."""
     include = c.ListOfItems(c.Type(str), default=[])
     """Gitignore-style globs (relative to ``docs_dir``) where detection looks; empty: everywhere."""
     exclude = c.ListOfItems(c.Type(str), default=[])

@@ -92,8 +92,8 @@ class Section(NamedTuple):
             author's own section.
         anchor: The id MkDocs gives the heading on the rendered page.
         line: Source line of the heading.
-        empty: True when the section holds no content of its own (only blank lines or
-            nothing before the next heading of the same or a higher level).
+        empty: True when the section says nothing of its own: only blank lines, template
+            placeholders and the template's own sentences, labels and examples.
     """
 
     title: str
@@ -183,7 +183,8 @@ class DesignDoc:
         src_uri: Path relative to ``docs_dir`` with ``/`` separators.
         title: The feature name (``Agent Management`` for ``# Design: Agent Management``).
         title_line: Source line of the title heading (0 when the title came from elsewhere).
-        reason: Why the page was detected (``front matter``, ``title``, ``sections``).
+        reason: The rule that detected the page (``front matter``, ``title``, ``adr``,
+            ``sections``, ``file name``).
         meta: The page's front matter, as MkDocs reads it.
         created: The created date when it parses.
         created_raw: The created text as written, kept when it does not parse.
@@ -204,6 +205,7 @@ class DesignDoc:
         context_lines: Source line of each System Context entry list (``depends on``,
             ``used by``, ``external dependencies``), for findings about them.
         timeline: Dates found in the Timeline Estimate section, with their source lines.
+        family: The kind of design document: ``template``, ``kiro``, ``adr`` or ``spec``.
     """
 
     src_uri: str
@@ -229,6 +231,7 @@ class DesignDoc:
     findings: tuple[Finding, ...] = ()
     context_lines: Mapping[str, int] = field(default_factory=dict)
     timeline: tuple[tuple[dt.date, int], ...] = ()
+    family: str = ""
 
     @property
     def canonical_status(self) -> str | None:

@@ -19,6 +19,7 @@ from mkdocs_design.reading.parse import ParseRules
 from mkdocs_design.reading.placeholders import PlaceholderRules
 from mkdocs_design.reading.statuses import EARLY, StatusDef, StatusTable
 from mkdocs_design.reading.template import template_text
+from mkdocs_design.reading.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -68,7 +69,11 @@ def settle(options: DesignConfig, config: MkDocsConfig, *, serving: bool) -> Rul
     Raises:
         ValueError: With a message naming the option, when an option's value is unusable.
     """
-    statuses = _statuses(options)
+    try:
+        vocabulary = Vocabulary.build(options.vocabulary)
+    except ValueError as error:
+        raise ValueError(f"option 'vocabulary': {error}") from None
+    statuses = _statuses(options, vocabulary)
     toc = config.mdx_configs.get("toc", {})
     extensions = {str(e).rsplit(".", 1)[-1] for e in config.markdown_extensions}
     error_from = options.placeholders_error_from
@@ -81,6 +86,7 @@ def settle(options: DesignConfig, config: MkDocsConfig, *, serving: bool) -> Rul
         attr_list="attr_list" in extensions,
         detect=options.detect,
         placeholders=_placeholder_rules(options) if options.placeholders != "ignore" else None,
+        vocabulary=vocabulary,
     )
     policy = Policy(
         placeholders=options.placeholders,
@@ -107,13 +113,13 @@ def settle(options: DesignConfig, config: MkDocsConfig, *, serving: bool) -> Rul
     )
 
 
-def _statuses(options: DesignConfig) -> StatusTable:
+def _statuses(options: DesignConfig, vocabulary: Vocabulary) -> StatusTable:
     own = [
         StatusDef(s.name, tuple(s.aliases), s.color or "", s.like or "", s.after or "")
         for s in options.statuses
     ]
     try:
-        return StatusTable.build(own, options.status_aliases)
+        return StatusTable.build(own, options.status_aliases, vocabulary.statuses)
     except ValueError as error:
         option = "status_aliases" if str(error).startswith("alias") else "statuses"
         raise ValueError(f"option '{option}': {error}") from None

@@ -461,7 +461,8 @@ def test_new_writes_a_draft_from_the_template_that_explain_detects(sample_copy: 
     explained = run_cli("explain", "docs/payments-unicode-retries.md", cwd=sample_copy)
     assert explained.stdout.startswith(
         "docs/payments-unicode-retries.md: a design page, because its title "
-        "`Design: Payments: Ünïcode & Retries!` reads as a design title."
+        "`Design: Payments: Ünïcode & Retries!` reads as a design title (rule: title; "
+        "family: template)."
     )
     assert re.search(r"^  status: +Draft \(Draft\)$", explained.stdout, re.M)
 
@@ -502,7 +503,7 @@ def test_explain_a_design_page(sample_copy: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == (
         "docs/platform/event-bus.md: a design page, because its title `Design: Event Bus` "
-        "reads as a design title."
+        "reads as a design title (rule: title; family: template)."
     )
     for pattern in (
         r"^  title: +Event Bus$",
@@ -521,8 +522,8 @@ def test_explain_a_near_miss(tmp_path: Path) -> None:
     result = run_cli("explain", "docs/notes/near-miss.md", cwd=site(tmp_path))
     assert result.stdout == (
         "docs/notes/near-miss.md: not a design page: it has `## Architecture Overview` and "
-        "`## Data Flow` but its title `Notes` is not `Design: …`, and 3 template sections "
-        "are needed.\n"
+        "`## Data Flow` but its title `Notes` is not a design title, and 3 sections only "
+        "design pages have are needed.\n"
     )
 
 
@@ -532,7 +533,7 @@ def test_explain_an_ordinary_page(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert result.stdout == (
         "docs/index.md: not a design page: it has no template sections and its title `Home` "
-        "is not `Design: …`.\n"
+        "is not a design title.\n"
     )
 
 

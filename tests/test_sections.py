@@ -1,4 +1,4 @@
-"""The template's section vocabulary, and how real headings map onto it."""
+"""The section vocabulary, in every shipped language, and how real headings map onto it."""
 
 from __future__ import annotations
 
@@ -6,15 +6,10 @@ import pytest
 from markdown.extensions.toc import slugify
 
 from mkdocs_design.reading.scan import scan
-from mkdocs_design.reading.sections import (
-    ALIASES,
-    GENERIC,
-    distinctive,
-    section_key,
-    sections_of,
-    template_sections,
-    title_key,
-)
+from mkdocs_design.reading.sections import GENERIC, sections_of, strong_key, template_sections
+from mkdocs_design.reading.vocabulary import Vocabulary, title_key
+
+VOCABULARY = Vocabulary.build()
 
 TEMPLATE = (
     "Architecture Overview", "System Context", "Component Structure", "Data Flow",
@@ -44,6 +39,8 @@ def test_template_sections_come_from_the_shipped_template() -> None:
         ("References:", "references"),
         ("  DATA   FLOW  ", "data flow"),
         ("Überblick", "überblick"),
+        ("3. 组件与接口（可选）", "组件与接口"),
+        ("Sources & References", "sources and references"),
     ],
 )
 def test_title_key(title: str, folded: str) -> None:
@@ -71,6 +68,21 @@ def test_title_key(title: str, folded: str) -> None:
         pytest.param("Integration Points", "System Context", id="integration-points"),
         pytest.param("Security", "Security Considerations", id="security"),
         pytest.param("Related Documents", "References", id="related"),
+        pytest.param("Sources & References", "References", id="sources-and-references"),
+        pytest.param("Further Reading", "References", id="further-reading"),
+        pytest.param("Component Design", "Component Structure", id="component-design"),
+        pytest.param("组件与接口", "Component Structure", id="zh-hans"),
+        pytest.param("元件與介面", "Component Structure", id="zh-hant"),
+        pytest.param("コンポーネントとインターフェース", "Component Structure", id="ja"),
+        pytest.param("컴포넌트 및 인터페이스", "Component Structure", id="ko"),
+        pytest.param("Компоненты и интерфейсы", "Component Structure", id="ru"),
+        pytest.param("Componentes e Interfaces", "Component Structure", id="es-pt"),
+        pytest.param("Komponenten und Schnittstellen", "Component Structure", id="de"),
+        pytest.param("Composants et interfaces", "Component Structure", id="fr"),
+        pytest.param("## Архитектура", None, id="hashes-are-not-names"),
+        pytest.param("Архитектура", "Architecture Overview", id="ru-architecture"),
+        pytest.param("待定问题", "Open Questions", id="zh-open-questions"),
+        pytest.param("Questions ouvertes", "Open Questions", id="fr-open-questions"),
         pytest.param("Overview", None, id="kiro-overview"),
         pytest.param("Correctness Properties", None, id="kiro-properties"),
         pytest.param("Success Criteria", None, id="own-section"),
@@ -79,53 +91,66 @@ def test_title_key(title: str, folded: str) -> None:
     ],
 )  # fmt: skip
 def test_section_key(title: str, key: str | None) -> None:
-    """Headings map to the template section they stand for, or to none."""
-    assert section_key(title) == key
+    """Headings map to the template section they stand for, or to none, in any language."""
+    assert VOCABULARY.section(title) == key
 
 
 @pytest.mark.parametrize(
     ("title", "key"),
     [
-        pytest.param("Architecture", None, id="alias"),
+        pytest.param("Architecture", None, id="common-word"),
+        pytest.param("Components", None, id="common-components"),
         pytest.param("2. data flow", "Data Flow", id="numbered-lower"),
         pytest.param("Testing Strategy", "Testing Strategy", id="exact"),
+        pytest.param("Components and Interfaces", "Component Structure", id="kiro"),
+        pytest.param("组件与接口", "Component Structure", id="translated"),
         pytest.param("Error Handling", None, id="generic"),
         pytest.param("References", None, id="generic-references"),
         pytest.param("Open Questions (Resolved)", "Open Questions", id="parenthetical"),
     ],
 )
-def test_distinctive(title: str, key: str | None) -> None:
-    """Detection counts exact template names only, and not the generic ones."""
-    assert distinctive(title) == key
+def test_strong_key(title: str, key: str | None) -> None:
+    """Detection counts names only design pages use, never common words or generic sections."""
+    assert strong_key(title, VOCABULARY) == key
 
 
-def test_aliases_point_at_template_sections() -> None:
-    """Every alias names a real template section and is already folded."""
-    assert set(ALIASES.values()) <= set(TEMPLATE)
-    assert all(title_key(alias) == alias for alias in ALIASES)
+def test_vocabulary_names_only_template_sections() -> None:
+    """Every section of the vocabulary is one of the template's, and the generic ones too."""
+    assert set(VOCABULARY.sections.values()) == set(TEMPLATE)
     assert set(TEMPLATE) >= GENERIC
+
+
+def test_a_site_adds_its_own_words() -> None:
+    """``vocabulary`` in mkdocs.yml adds names; a bad shape is an error naming the key."""
+    own = Vocabulary.build({"sections": {"Open Questions": {"strong": ["Offene Punkte"]}}})
+    assert own.section("Offene Punkte") == "Open Questions"
+    assert own is Vocabulary.build({"sections": {"Open Questions": {"strong": ["Offene Punkte"]}}})
+    with pytest.raises(ValueError, match="unknown key 'section'"):
+        Vocabulary.build({"section": {}})
+    with pytest.raises(ValueError, match="must be a list of words"):
+        Vocabulary.build({"labels": {"status": "Zustand"}})
 
 
 @pytest.mark.parametrize(
     ("markdown", "sections"),
     [
         pytest.param("## Goal\n\nX.\n\n### Alternatives Rejected\n\n- A\n",
-                     [("Goal", None, 1, 7, False),
-                      ("Alternatives Rejected", "Alternatives Considered", 5, 7, False)],
+                     [("Goal", None, 1, 7),
+                      ("Alternatives Rejected", "Alternatives Considered", 5, 7)],
                      id="h3-template-section-under-own-h2"),
         pytest.param("## Architecture Overview\n\n### Data Flow\n\nX.\n",
-                     [("Architecture Overview", "Architecture Overview", 1, 5, False)],
+                     [("Architecture Overview", "Architecture Overview", 1, 5)],
                      id="h3-inside-template-section-is-not-a-section"),
         pytest.param("## Open Questions\n\n## References\n\n### Links\n",
-                     [("Open Questions", "Open Questions", 1, 2, True),
-                      ("References", "References", 3, 5, True)],
-                     id="empty-and-only-subheadings"),
+                     [("Open Questions", "Open Questions", 1, 2),
+                      ("References", "References", 3, 5)],
+                     id="only-subheadings"),
         pytest.param("```\n## Data Flow\n```\n## Risks\n\nSome.\n",
-                     [("Risks", None, 4, 6, False)], id="fenced-heading"),
+                     [("Risks", None, 4, 6)], id="fenced-heading"),
     ],
 )  # fmt: skip
-def test_sections_of(markdown: str, sections: list[tuple[str, str | None, int, int, bool]]) -> None:
-    """Section ranges: title, key, body start and end (0-based, exclusive), emptiness."""
+def test_sections_of(markdown: str, sections: list[tuple[str, str | None, int, int]]) -> None:
+    """Section ranges: title, key, body start and end (0-based, exclusive)."""
     page = scan(markdown.splitlines(), slugify)
-    found = [(s.heading.text, s.key, s.start, s.end, s.empty) for s in sections_of(page)]
+    found = [(s.heading.text, s.key, s.start, s.end) for s in sections_of(page, VOCABULARY)]
     assert found == sections

@@ -5,10 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mkdocs_design.catalog.checks import placeholder_findings
-from mkdocs_design.reading.detect import detect
-from mkdocs_design.reading.frontmatter import body_lines, split_front_matter
-from mkdocs_design.reading.parse import build_doc
-from mkdocs_design.reading.scan import scan
+from mkdocs_design.reading.parse import build_doc, read
 
 if TYPE_CHECKING:
     from mkdocs_design.model import DesignDoc
@@ -38,14 +35,12 @@ def explain(path: str, source: str, rules: ParseRules, *, left_out: str | None =
 
 
 def _explain(path: str, source: str, rules: ParseRules) -> str:
-    front = split_front_matter(path, source)
-    lines = body_lines(source, front)
-    page = scan(lines, rules.slugify, rules.separator, attr_list=rules.attr_list)
-    verdict = detect(front, page, rules)
+    front, page, verdict = read(path, source, rules)
     if not verdict.is_design:
         return f"{path}: not a design page: {_clause(verdict)}.\n"
     doc = build_doc(path, front, page, verdict, rules)
-    return f"{path}: a design page, because {verdict.explanation}.\n" + describe(doc)
+    rule = f"rule: {verdict.rule}; family: {verdict.family or 'unknown'}"
+    return f"{path}: a design page, because {verdict.explanation} ({rule}).\n" + describe(doc)
 
 
 def _clause(verdict: Detection) -> str:

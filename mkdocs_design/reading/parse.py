@@ -13,19 +13,29 @@ from typing import TYPE_CHECKING, Any
 
 from markdown.extensions.toc import slugify as toc_slugify
 
-from mkdocs_design.model import DesignDoc, Finding, Location, Section, Severity, Status
+from mkdocs_design.model import DesignDoc, Finding, Location, Placeholder, Section, Severity
 from mkdocs_design.reading import alternatives, fields, questions
 from mkdocs_design.reading import components as comps
-from mkdocs_design.reading.detect import Detection, detect, title_name
+from mkdocs_design.reading.detect import Detection, detect
 from mkdocs_design.reading.frontmatter import FrontMatter, body_lines, split_front_matter
+from mkdocs_design.reading.leftovers import Content
 from mkdocs_design.reading.placeholders import PlaceholderRules, find_placeholders
 from mkdocs_design.reading.scan import Scan, Slugify, scan
 from mkdocs_design.reading.sections import SectionRange, sections_of, template_sections
-from mkdocs_design.reading.statuses import StatusTable, first_link
+from mkdocs_design.reading.status import read_status
+from mkdocs_design.reading.statuses import StatusTable
 from mkdocs_design.reading.text import page_name
+from mkdocs_design.reading.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Mapping, Sequence
+
+#: "User Authentication System Design": an English title ending in its kind, once detected.
+_ENDS_IN_KIND = re.compile(r"\s+(?:technical\s+)?design(?:\s+(?:doc|document|spec))?$", re.I)
+#: A decision record's number before its name: "ADR 003: ", "0004 — ".
+_DECISION_NUMBER = re.compile(r"^(?:(?:adr|rfc|dec)[\s-]?)?(?:\d{1,5}|N{2,5})\s*[:：.—–-]\s*", re.I)
+#: A trailing code span in parentheses, an alias rather than part of the name: "(`doctor`)".
+_CODE_ALIAS = re.compile(r"\s*[(（]`[^`]*`[)）]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +49,7 @@ class ParseRules:
         attr_list: Whether ``attr_list`` is enabled (``{#id}`` on headings).
         detect: ``auto`` (front matter, title or sections) or ``front_matter`` only.
         placeholders: Placeholder rules, or ``None`` to skip the placeholder scan.
+        vocabulary: The words pages are written with, in every language.
     """
 
     statuses: StatusTable = field(default_factory=StatusTable.build)
@@ -47,6 +58,7 @@ class ParseRules:
     attr_list: bool = False
     detect: str = "auto"
     placeholders: PlaceholderRules | None = None
+    vocabulary: Vocabulary = field(default_factory=Vocabulary.build)
 
     def identity(self) -> tuple[Any, ...]:
         """What these rules read pages by: equal for the same configuration, across reloads.
@@ -61,14 +73,8 @@ class ParseRules:
             getattr(inner, "__qualname__", repr(inner)),
             tuple(sorted(keywords.items())),
         )
-        return (
-            self.statuses,
-            self.separator,
-            self.attr_list,
-            self.detect,
-            self.placeholders,
-            slugify,
-        )
+        rest = (self.statuses, self.separator, self.attr_list, self.detect, self.placeholders)
+        return (*rest, id(self.vocabulary), slugify)
 
 
 def parse_page(src_uri: str, source: str, rules: ParseRules) -> DesignDoc | None:
@@ -79,118 +85,125 @@ def parse_page(src_uri: str, source: str, rules: ParseRules) -> DesignDoc | None
         source: The page's full source text, front matter included.
         rules: The site's parsing rules.
     """
+    front, page, detection = read(src_uri, source, rules)
+    return build_doc(src_uri, front, page, detection, rules) if detection.is_design else None
+
+
+def read(src_uri: str, source: str, rules: ParseRules) -> tuple[FrontMatter, Scan, Detection]:
+    """A page's front matter, its scanned body, and whether it is a design page."""
     # MkDocs reads pages as utf-8-sig with universal newlines; callers holding raw text get the
     # same, so a BOM or CR line endings change nothing.
     source = source.removeprefix("\ufeff")
     if "\r" in source:
         source = source.replace("\r\n", "\n").replace("\r", "\n")
     front = split_front_matter(src_uri, source)
-    lines = body_lines(source, front)
-    page = scan(lines, rules.slugify, rules.separator, attr_list=rules.attr_list)
-    detection = detect(front, page, rules)
-    if not detection.is_design:
-        return None
-    return build_doc(src_uri, front, page, detection, rules)
+    page = scan(
+        body_lines(source, front), rules.slugify, rules.separator, attr_list=rules.attr_list
+    )
+    return front, page, detect(front, page, rules.vocabulary, src_uri, mode=rules.detect)
 
 
 def build_doc(
     src_uri: str, front: FrontMatter, page: Scan, detection: Detection, rules: ParseRules
 ) -> DesignDoc:
     """Assemble the model of a detected design page."""
-    offset = front.offset
-    at = _locator(src_uri, offset)
-    sections = sections_of(page)
-    preamble = fields.preamble(page)
-    status = _status(front.meta, preamble, rules.statuses, offset)
+    offset, vocabulary = front.offset, rules.vocabulary
+    sections = sections_of(page, vocabulary)
+    preamble = fields.preamble(page, vocabulary)
+    status = read_status(front.meta, preamble, fields.status_section(page, sections, vocabulary),
+                         rules.statuses, offset)  # fmt: skip
     created, created_raw, created_line = fields.created(front.meta, preamble, offset)
     found: list[Finding] = [front.error] if front.error else []
-    found += _status_findings(status, at)
+    if status is not None and status.canonical is None:
+        found.append(_unknown_status(src_uri, status.raw, status.line, rules.statuses))
     if page.unclosed is not None:
-        line = page.lines[page.unclosed]
-        found.append(_unclosed_finding(src_uri, line, page.unclosed + offset + 1))
+        found.append(_unclosed(src_uri, page.lines[page.unclosed], page.unclosed + offset + 1))
     if created is None and created_raw is not None:
-        message = f'created date "{created_raw}" is not a date (use YYYY-MM-DD)'
-        found.append(
-            Finding("bad-date", Severity.WARNING, Location(src_uri, created_line or 1), message)
-        )
-    context = fields.system_context(page, sections, preamble)
-    components, comp_findings = comps.components(page, sections, src_uri, offset)
-    asked = questions.questions(page, sections, rules.slugify, rules.separator, offset)
+        at = Location(src_uri, created_line or 1)
+        found.append(Finding("bad-date", Severity.WARNING, at, fields.date_problem(created_raw)))
+    context, context_at = fields.system_context(page, sections, preamble, vocabulary)
+    components, comp_findings = comps.components(page, sections, vocabulary, src_uri, offset)
     placeholders = _placeholders(page, offset, rules)
-    present = {s.key for s in sections if s.key}
+    kept = _sections(page, sections, placeholders, offset)
+    present = {s.key for s in kept if s.key}
     return DesignDoc(
         src_uri=src_uri,
-        title=_title(front.meta, detection, src_uri),
+        title=_title(front.meta, detection, src_uri, vocabulary),
         title_line=detection.title.index + offset + 1 if detection.title else 0,
-        reason=detection.reason,
+        reason=detection.rule,
         meta=dict(front.meta),
         created=created,
         created_raw=created_raw,
         created_line=created_line,
         status=status,
         authors=fields.authors(front.meta, preamble),
-        sections=tuple(_section(s, offset) for s in sections),
+        sections=kept,
         missing_sections=tuple(s for s in template_sections() if s not in present),
         depends_on=context.get("depends on", ()),
         used_by=context.get("used by", ()),
         external=context.get("external dependencies", ()),
         components=components,
-        questions=asked,
-        alternatives=alternatives.alternatives(page, sections, offset),
-        references=alternatives.references(page, sections),
+        questions=questions.questions(page, sections, rules.slugify, rules.separator, offset),
+        alternatives=alternatives.alternatives(page, sections, vocabulary, offset),
+        references=alternatives.references(page, sections, vocabulary),
         placeholders=placeholders,
         findings=(*found, *comp_findings),
-        context_lines=fields.context_lines(page, sections, preamble, offset),
+        context_lines={key: index + offset + 1 for key, index in context_at.items()},
         timeline=fields.timeline(page, sections, offset),
+        family=detection.family,
     )
 
 
-def _locator(src_uri: str, offset: int) -> Callable[[int], Location]:
-    return lambda index: Location(src_uri, index + offset + 1)
+def _sections(
+    page: Scan,
+    sections: Sequence[SectionRange],
+    placeholders: Sequence[Placeholder],
+    offset: int,
+) -> tuple[Section, ...]:
+    """The sections, each empty unless it says more than placeholders and template text."""
+    content = Content(
+        page.lines, placeholders, offset + 1, frozenset(h.index for h in page.headings)
+    )
+    return tuple(
+        Section(
+            s.heading.text,
+            s.key,
+            s.heading.anchor,
+            s.heading.index + offset + 1,
+            not content.within(s.start, s.end),
+        )
+        for s in sections
+    )
 
 
-def _section(s: SectionRange, offset: int) -> Section:
-    return Section(s.heading.text, s.key, s.heading.anchor, s.heading.index + offset + 1, s.empty)
-
-
-def _title(meta: Mapping[str, Any], detection: Detection, src_uri: str) -> str:
-    if detection.title is not None and (name := title_name(detection.title.text)):
-        return name
+def _title(
+    meta: Mapping[str, Any], detection: Detection, src_uri: str, vocabulary: Vocabulary
+) -> str:
+    """The feature's name: from the title, front matter ``title``, or the page's path."""
+    heading = detection.title.text if detection.title is not None else None
+    if heading is not None and detection.family == "adr":
+        heading = _DECISION_NUMBER.sub("", heading) or heading
+    if heading is not None and (name := vocabulary.title_name(heading)):
+        return _CODE_ALIAS.sub("", name) or name
     meta_title = meta.get("title")
     if isinstance(meta_title, str) and meta_title.strip():
-        return title_name(meta_title) or meta_title.strip()
-    if detection.title is not None and title_name(detection.title.text) is None:
-        return detection.title.text
+        return vocabulary.title_name(meta_title) or meta_title.strip()
+    if heading is not None and vocabulary.title_name(heading) is None:
+        return _ENDS_IN_KIND.sub("", heading) or heading
     return page_name(src_uri)
 
 
-def _status(
-    meta: Mapping[str, Any],
-    preamble: Mapping[str, tuple[int, str]],
-    table: StatusTable,
-    offset: int,
-) -> Status | None:
-    if isinstance(meta.get("status"), str | int | float) and str(meta["status"]).strip():
-        raw = str(meta["status"]).strip()
-        return Status(raw, table.resolve(raw), 0, first_link(raw))
-    if "status" in preamble:
-        index, raw = preamble["status"]
-        return Status(raw, table.resolve(raw), index + offset + 1, first_link(raw))
-    return None
-
-
-def _status_findings(status: Status | None, at: Callable[[int], Location]) -> list[Finding]:
-    if status is None or status.canonical is not None:
-        return []
-    where = Location(at(0).path, status.line or 1)
+def _unknown_status(src_uri: str, raw: str, line: int, statuses: StatusTable) -> Finding:
+    guess = statuses.suggest(raw)
+    hint = f' (did you mean "{guess}"?)' if guess else ""
     message = (
-        f'unknown status "{status.raw}"; add it under `status_aliases` in mkdocs.yml '
+        f'unknown status "{raw}"{hint}; add it under `status_aliases` in mkdocs.yml '
         "or use one of the configured statuses"
     )
-    return [Finding("unknown-status", Severity.WARNING, where, message)]
+    return Finding("unknown-status", Severity.WARNING, Location(src_uri, line or 1), message)
 
 
-def _unclosed_finding(src_uri: str, line: str, number: int) -> Finding:
+def _unclosed(src_uri: str, line: str, number: int) -> Finding:
     """The fence on ``line`` (real line ``number``) is never closed."""
     indent = len(line) - len(line.lstrip(" \t"))
     fence = re.match(r"`+|~+", line[indent:])
@@ -204,7 +217,7 @@ def _unclosed_finding(src_uri: str, line: str, number: int) -> Finding:
     )
 
 
-def _placeholders(page: Scan, offset: int, rules: ParseRules) -> tuple[Any, ...]:
+def _placeholders(page: Scan, offset: int, rules: ParseRules) -> tuple[Placeholder, ...]:
     if rules.placeholders is None:
         return ()
     headings = [(h.index + offset + 1, h.text) for h in page.headings if h.level >= 2]

@@ -25,6 +25,8 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import contains
 from typing import TYPE_CHECKING, NamedTuple
 
 from mkdocs_design.model import Placeholder
@@ -220,7 +222,7 @@ def _scan(
     flags = bytes(code)
     # Only a line holding "[" can hold a candidate or a definition, and most lines hold none:
     # the rest of the page is never joined or searched (this runs on every page of the site).
-    bracketed = [i for i, line in enumerate(lines) if "[" in line]
+    bracketed = list(compress(count(), map(contains, lines, repeat("["))))
     # Definitions may come after their use, so they are all collected first.
     defined = (_DEFINITION.match(lines[i]) for i in bracketed if not flags[i] and "]:" in lines[i])
     labels = frozenset(squash(m.group(1)).casefold() for m in defined if m and m.group(1))

@@ -8,11 +8,14 @@ statuses take their place in it with a *role*: the default status they behave li
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from mkdocs_design.reading.text import fold
+from mkdocs_design.reading.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -102,7 +105,10 @@ class StatusTable:
 
     @classmethod
     def build(
-        cls, own: Iterable[StatusDef] = (), aliases: Mapping[str, str] | None = None
+        cls,
+        own: Iterable[StatusDef] = (),
+        aliases: Mapping[str, str] | None = None,
+        translations: Mapping[str, Iterable[str]] | None = None,
     ) -> StatusTable:
         """The default lifecycle with a site's own statuses and aliases.
 
@@ -110,15 +116,25 @@ class StatusTable:
         one takes its place after ``after`` (at the end without). Names win over every alias,
         a site's aliases over the default ones, and ``aliases`` (``alias → name``) over all.
 
+        Args:
+            own: The site's statuses.
+            aliases: The site's ``alias → status`` pairs.
+            translations: Default status → its words in other languages; the vocabulary's
+                when ``None``.
+
         Raises:
             ValueError: When an alias or ``after`` names an unknown status, or a colour is
                 not a CSS colour.
         """
-        ordered = _merge(DEFAULT_STATUSES, own)
+        words = Vocabulary.build().statuses if translations is None else translations
+        defaults = tuple(
+            s._replace(aliases=(*s.aliases, *words.get(s.name, ()))) for s in DEFAULT_STATUSES
+        )
+        ordered = _merge(defaults, own)
         names = [s.name for s in ordered]
         by_folded = {fold(n): n for n in names}
         pairs = dict(by_folded)
-        for status in (*(s for s in ordered if s not in DEFAULT_STATUSES), *DEFAULT_STATUSES):
+        for status in (*(s for s in ordered if s not in defaults), *defaults):
             for alias in status.aliases:
                 pairs.setdefault(fold(alias), status.name)
         for alias, target in (aliases or {}).items():
@@ -139,13 +155,16 @@ class StatusTable:
 
         The text matches when it equals a name or alias, or starts with one followed by
         something that is not a letter or digit, so commentary is ignored:
-        ``Draft — awaiting approval`` and ``Superseded by [Bus](bus.md)`` both match.
+        ``Draft — awaiting approval``, ``Approved 2026-06-14`` and ``Superseded by
+        [Bus](bus.md)`` all match. Leading words that only say what the status is of
+        (``Design approved``, ``Status: Draft``) are skipped.
         """
-        text = fold(raw)
-        for key, name in self.keys:
-            if text == key or (text.startswith(key) and not text[len(key)].isalnum()):
-                return name
-        return None
+        return _resolve(self, fold(raw))
+
+    def suggest(self, raw: str) -> str | None:
+        """The status a text most likely misspells (``Aproved`` → ``Approved``), if one is close."""
+        close = difflib.get_close_matches(fold(raw), [key for key, _ in self.keys], 1, 0.75)
+        return dict(self.keys)[close[0]] if close else None
 
     def rank(self, name: str | None) -> int:
         """Position of a canonical status in the lifecycle; unknown statuses sort last."""
@@ -163,6 +182,19 @@ class StatusTable:
     def color(self, name: str | None) -> str:
         """The CSS colour of a status (a neutral grey for none or an unknown one)."""
         return next((s.color for s in self.statuses if s.name == name), UNKNOWN_COLOR)
+
+
+#: Words before a status that only say what it is the status of.
+_FILLERS = frozenset({"design", "doc", "document", "spec", "status", "decision", "proposal", "rfc"})
+
+
+@lru_cache(maxsize=4096)
+def _resolve(table: StatusTable, text: str) -> str | None:
+    for key, name in table.keys:
+        if text == key or (text.startswith(key) and not text[len(key)].isalnum()):
+            return name
+    first, _, rest = text.partition(" ")
+    return _resolve(table, rest) if first in _FILLERS and rest else None
 
 
 def _merge(defaults: tuple[StatusDef, ...], own: Iterable[StatusDef]) -> list[StatusDef]:

@@ -20,10 +20,16 @@ BOLD_LEAD = re.compile(
     r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?\*\*(?P<name>[^*]+)\*\*\s*(?:[\u2014\u2013:-]\s*)?(?P<rest>.*)$"
 )
 # The value is greedy up to its last non-space: a lazy ``.*?`` before ``\s*$`` would try the
-# end of the line at every character.
+# end of the line at every character. Colons may be full-width (``**状态：**``) or spaced
+# (``**Statut :**``, ``**Statut** :``).
 _LABEL = re.compile(
-    r"^\s{0,3}(?:[-*+]\s+)?\*\*(?P<label>[^*:]+?)(?::\*\*|\*\*\s*:)\s*(?P<value>(?:.*\S)?)\s*$"
+    r"^\s{0,3}(?:[-*+]\s+)?\*\*(?P<label>[^*:：]+?)(?:\s?[:：]\*\*|\*\*\s*[:：])\s*"
+    r"(?P<value>(?:.*\S)?)\s*$"
 )
+#: A thematic break (``---``, ``***``, ``___``), as Python-Markdown reads one.
+RULE = re.compile(r"^[ ]{0,3}(?:(?:-+[ ]{0,2}){3,}|(?:_+[ ]{0,2}){3,}|(?:\*+[ ]{0,2}){3,})[ ]*$")
+#: The line under a table's header row.
+TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 # Runs of what separates words in a name: anything but letters, digits and the few symbols
 # that tell names apart (C++, C#, R&D).
 _SEPARATORS = re.compile(r"[^\w+#&]+|_+")
@@ -46,6 +52,21 @@ def fold(text: str) -> str:
     ``C++ Parser``, ``API Кэш`` and ``API Шлюз`` stay apart.
     """
     return " ".join(_SEPARATORS.split(text.casefold())).strip()
+
+
+def cells(row: str) -> list[str]:
+    """The cells of a table row (``| a | b |``), stripped; pipes escaped or in code stay."""
+    text = row.strip()
+    text = text[1:] if text.startswith("|") else text
+    text = text[:-1] if text.endswith("|") and not text.endswith("\\|") else text
+    found, start, tick = [], 0, False
+    for i, char in enumerate(text):
+        if char == "`":
+            tick = not tick
+        elif char == "|" and not tick and (i == 0 or text[i - 1] != "\\"):
+            found.append(text[start:i].strip())
+            start = i + 1
+    return [*found, text[start:].strip()]
 
 
 def squash(text: str) -> str:
