@@ -9,8 +9,10 @@ if TYPE_CHECKING:
 
     from mkdocs_design.model import Placeholder
 
-_MARK_START = '<mark class="design-placeholder" title="Unresolved template placeholder">'
+_MARK_START = '<mark class="design-placeholder" id="{}" title="Unresolved template placeholder">'
 _MARK_END = "</mark>"
+#: The id of the n-th mark on a page (from 1), which the catalog overview links to.
+MARK_ID = "design-placeholder-{}"
 
 
 def mark_placeholders(
@@ -31,12 +33,11 @@ def mark_placeholders(
         New lines; ``lines`` is not modified.
     """
     tags: dict[int, list[tuple[int, int, str]]] = {}
-    for p in placeholders:
-        if p.in_code:
-            continue
+    for n, p in enumerate((p for p in placeholders if not p.in_code), start=1):
         end = (p.end_line, p.end_column) if p.end_line else (p.line, p.column + len(p.text))
         # Sorting puts an end tag before a start tag at the same position: [A]</mark><mark>[B].
-        tags.setdefault(p.line - first_line, []).append((p.column - 1, 1, _MARK_START))
+        start = _MARK_START.format(MARK_ID.format(n))
+        tags.setdefault(p.line - first_line, []).append((p.column - 1, 1, start))
         tags.setdefault(end[0] - first_line, []).append((end[1] - 1, 0, _MARK_END))
     marked = list(lines)
     for index, inserts in tags.items():

@@ -19,7 +19,7 @@ from mkdocs_design.output.markers import (
     select_components,
     select_docs,
 )
-from mkdocs_design.output.marks import mark_placeholders
+from mkdocs_design.output.marks import MARK_ID, mark_placeholders
 from mkdocs_design.reading.statuses import ENDED
 
 if TYPE_CHECKING:
@@ -123,6 +123,10 @@ class Site:
                 *(s.anchor for s in doc.sections),
                 *(c.anchor for c in doc.components),
                 *(q.anchor for q in doc.questions),
+                *(
+                    MARK_ID.format(n + 1)
+                    for n in range(sum(not p.in_code for p in doc.placeholders))
+                ),
             }
             for doc in self.catalog.docs
         }
@@ -173,9 +177,11 @@ class Site:
             doc = self.catalog.by_uri.get(from_uri)
             graph = self.insights.graph
             return graphs.render_neighbourhood(self.catalog, graph, doc, from_uri) if doc else ""
+        marks = self.rules.mark_placeholders
         return views.render_overview(
-            self.catalog, docs, href, title=title, stale=stale, fragments=fragments, order=order
-        )
+            self.catalog, docs, href, title=title, stale=stale, fragments=fragments, order=order,
+            marks=marks,
+        )  # fmt: skip
 
     def generated_page(
         self, view: str, path: str, title: str, fragments: views.Fragments | None = None

@@ -20,6 +20,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from mkdocs_design.catalog.catalog import completeness
+from mkdocs_design.output.marks import MARK_ID
 from mkdocs_design.output.markup import a, badge, md_text, row_data
 from mkdocs_design.reading.text import plain_text
 
@@ -148,8 +149,13 @@ def render_overview(
     fragments: Fragments | None = None,
     stale: Mapping[str, Staleness],
     order: str = "",
+    marks: bool = False,
 ) -> str:
-    """The catalog overview: totals per status, then one row per design in catalog order."""
+    """The catalog overview: totals per status, then one row per design in catalog order.
+
+    With ``marks`` (placeholders are marked on design pages), a design's placeholder count
+    links to the first one.
+    """
     if not docs:
         return page(title, "No design pages found.")
     summary = f"{plural(len(docs), 'design', bold=True)}: " + " · ".join(
@@ -159,11 +165,18 @@ def render_overview(
     badge_for = badges()
     rows = (
         (doc, row_data((doc,)), href(doc.src_uri), badge_for(doc.status),
-         stale.get(doc.src_uri), *completeness(doc))
+         stale.get(doc.src_uri), *completeness(doc), marks and _first_hole(doc, href))
         for doc in docs
     )  # fmt: skip
     table = html_block("overview.html.j2", fragments, rows=rows)
     return page(title, summary, _filter("overview", order), table)
+
+
+def _first_hole(doc: DesignDoc, href: Href) -> str | None:
+    """The link to a design's first marked placeholder, if it has one."""
+    if any(not p.in_code for p in doc.placeholders):
+        return href(doc.src_uri, MARK_ID.format(1))
+    return None
 
 
 def render_components(

@@ -44,6 +44,7 @@
         .find((c) => ids.includes(c));
       return id === undefined ? ids.length : ids.indexOf(id);
     }
+    if (cell && cell.dataset.sort) return +cell.dataset.sort;  // "4/16", "unwritten"
     const text = cell ? cell.textContent.trim() : "";
     if (!/^-?\d+(\.\d+)?(\/\d+)?$/.test(text)) return text;
     const [value, of] = text.split("/");  // "4/16" sorts by its ratio
