@@ -26,11 +26,16 @@ class _Rule(NamedTuple):
     shape: str
 
 
+#: The package's own stylesheets, served together as ``design.css``.
+SHEETS = ("design.css", "graph.css")
+
+
 def stylesheet(statuses: StatusTable) -> str:
     """``design.css`` as served: the package's rules, then one set per status."""
-    static = resources.files("mkdocs_design.output").joinpath("assets/design.css")
+    assets = resources.files("mkdocs_design.output").joinpath("assets")
+    static = "".join(assets.joinpath(name).read_text("utf-8") for name in SHEETS)
     rules = [
         _Rule(status_class(s.name), s.color, SHAPES.get(s.role, "")) for s in statuses.statuses
     ]
     template = environment().get_template("statuses.css.j2")
-    return static.read_text("utf-8") + template.render(statuses=rules, unknown=UNKNOWN_COLOR)
+    return static + template.render(statuses=rules, unknown=UNKNOWN_COLOR)
