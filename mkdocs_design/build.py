@@ -11,24 +11,20 @@ import datetime as dt
 import hashlib
 import os
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from mkdocs_design.catalog.catalog import Catalog
-from mkdocs_design.catalog.export import render_json
 from mkdocs_design.catalog.history import last_changes
 from mkdocs_design.catalog.lifecycle import Insights
 from mkdocs_design.model import DesignDoc, Finding, Location, Severity
 from mkdocs_design.output.markers import find_markers
 from mkdocs_design.output.markup import status_class
 from mkdocs_design.output.site import Links, Site
-from mkdocs_design.output.styles import stylesheet
 from mkdocs_design.output.views import Fragments
 from mkdocs_design.reading.parse import parse_page
-from mkdocs_design.rules import ASSET_DIR
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping
@@ -39,9 +35,6 @@ if TYPE_CHECKING:
     from mkdocs_design.reading.parse import ParseRules
     from mkdocs_design.rules import Rules
 
-#: The plugin's assets: ``design.css`` is generated from the status vocabulary.
-SCRIPT = "catalog.js"
-
 
 class Page(NamedTuple):
     """A page the build read.
@@ -49,10 +42,12 @@ class Page(NamedTuple):
     Attributes:
         path: Its source file (``None`` for a page another plugin generated in memory).
         lines: Its number of lines, front matter included.
+        marked: Whether it holds a marker view (``<!-- design/overview -->``).
     """
 
     path: str | None
     lines: int
+    marked: bool = False
 
 
 @dataclass
@@ -94,8 +89,9 @@ class Build:
         insights: Graph, staleness and supersession, derived once.
         site: What views and page edits need.
         pages: Every page read, by ``src_uri``.
-        problems: Pages that could not be read as designs, and bad markers.
+        problems: Pages that could not be read (as designs), and bad markers.
         root: The folder holding ``mkdocs.yml``, which messages name paths from.
+        notes: Warnings about the build itself, not about a page (``SOURCE_DATE_EPOCH``).
         fragments: HTML blocks kept for each page until its HTML is written.
     """
 
@@ -106,6 +102,7 @@ class Build:
     pages: Mapping[str, Page]
     problems: tuple[Finding, ...]
     root: str
+    notes: tuple[str, ...] = ()
     fragments: dict[str, Fragments] = field(default_factory=dict)
 
     @classmethod
@@ -125,11 +122,12 @@ class Build:
         # Drafts too when serving, as MkDocs renders them then.
         included = InclusionLevel.is_in_serve if serving else InclusionLevel.is_included
         for file in files.documentation_pages(inclusion=included):
-            source = _source(file)
+            source = _source(file, problems)
             if source is None:
                 continue
-            pages[file.src_uri] = Page(file.abs_src_path, source.count("\n"))
-            if "<!-- design/" in source:
+            marked = "<!-- design/" in source
+            pages[file.src_uri] = Page(file.abs_src_path, source.count("\n"), marked)
+            if marked:
                 problems += find_markers(source.split("\n"), file.src_uri)[1]
             if rules.selects(file.src_uri):
                 doc = _parse(file.src_uri, source, rules, cache, problems)
@@ -137,10 +135,11 @@ class Build:
         if cache is not None:
             cache.keep_only(pages)
         catalog = Catalog.from_docs(docs, rules.statuses)
+        day, notes = today()
         insights = Insights.derive(
             catalog,
             last_changed=last_changes(config.docs_dir) if rules.stale_after_days > 0 else {},
-            today=today(),
+            today=day,
             stale_after_days=rules.stale_after_days,
             stale_statuses=rules.stale_statuses,
         )
@@ -149,38 +148,20 @@ class Build:
             urls[path] = File(path, config.docs_dir, config.site_dir, config.use_directory_urls).url
         site = Site(catalog, insights, rules.pages, Links(urls, get_relative_url))
         root = os.path.dirname(config.config_file_path or "") or os.getcwd()
-        return cls(rules, catalog, insights, site, pages, tuple(problems), root)
+        notes_ = (notes,) if notes else ()
+        return cls(rules, catalog, insights, site, pages, tuple(problems), root, notes_)
 
-    def add_generated(self, files: Files, config: MkDocsConfig) -> list[str]:
-        """Add the catalog pages, ``catalog.json`` and the assets; return path conflicts."""
-        pages = self.rules.pages
-        problems = self.conflicts(files)
-        inclusion = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
-        for view, (path, title) in pages.views.items():
-            if files.get_file_from_path(path) is None:
-                kept = self.fragments.setdefault(path, Fragments("g"))
-                content = self.site.generated_page(view, path, title, kept)
-                files.append(File.generated(config, path, content=content, inclusion=inclusion))
-        if pages.json_path and files.get_file_from_path(pages.json_path) is None:
-            urls = self.site.links.urls
-            content = render_json(self.catalog, lambda uri: urls.get(uri, uri), self.insights)
-            files.append(File.generated(config, pages.json_path, content=content))
-        for name, text in ((SCRIPT, None), ("design.css", stylesheet(self.rules.statuses))):
-            path = f"{ASSET_DIR}/{name}"
-            if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, content=text or _asset(name)))
-        return problems
+    def depending(self, files: Files) -> None:
+        """Have MkDocs rebuild, even under ``--dirty``, every page the catalog shows on.
 
-    def conflicts(self, files: Files) -> list[str]:
-        """Messages for each user file sitting where a catalog page would be generated."""
-        pages = self.rules.pages
-        wanted = [(view, path) for view, (path, _) in pages.views.items()]
-        wanted += [("json", pages.json_path)] if pages.json_path else []
-        return [
-            _conflict(existing, path, view)
-            for view, path in wanted
-            if (existing := files.get_file_from_path(path))
-        ]
+        A design page's badge, banner and "supersedes" line, and a marker view, change when
+        another page does; MkDocs' ``--dirty`` asks ``File.is_modified()`` (mkdocs/commands/
+        build.py) and would keep them stale. Nothing on disk is touched.
+        """
+        for file in files.documentation_pages():
+            page = self.pages.get(file.src_uri)
+            if page is not None and (page.marked or file.src_uri in self.catalog.by_uri):
+                file.is_modified = _modified  # type: ignore[method-assign]
 
     def set_nav_statuses(self, files: Files) -> None:
         """Give design pages a ``status`` in their metadata, for Material's nav indicator.
@@ -225,28 +206,28 @@ def _parse(
         return None
 
 
-def today() -> dt.date:
-    """Today, or the date of ``SOURCE_DATE_EPOCH`` for reproducible builds and tests."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
-    return dt.date.today()
+def today() -> tuple[dt.date, str | None]:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` for reproducible builds; why it was ignored."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return dt.date.today(), None
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date(), None
+    except (ValueError, OverflowError, OSError):
+        problem = f"SOURCE_DATE_EPOCH={epoch[:40]!r} is not a time in seconds; today is used"
+        return dt.date.today(), problem
 
 
-def _conflict(existing: File, path: str, view: str) -> str:
-    return (
-        f"cannot generate the {view} page at '{path}': your page '{existing.src_uri}' is "
-        f"already there and is never overwritten. Move it, or set '{view}_path' "
-        f"(or '{view}: false') in mkdocs.yml."
-    )
+def _modified() -> bool:
+    return True
 
 
-def _asset(name: str) -> str:
-    return resources.files("mkdocs_design.output").joinpath(f"assets/{name}").read_text("utf-8")
-
-
-def _source(file: File) -> str | None:
+def _source(file: File, problems: list[Finding]) -> str | None:
+    """A page's text as MkDocs reads it; ``None``, and an error, when it cannot be read."""
     try:
         return file.content_string
-    except (OSError, UnicodeDecodeError):
-        return None  # MkDocs reports the unreadable page itself when it reads it
+    except (OSError, UnicodeDecodeError) as error:
+        reason = "is not valid UTF-8" if isinstance(error, UnicodeDecodeError) else "cannot be read"
+        message = f"{reason} ({error}); MkDocs stops the build on it"
+        problems.append(Finding("unreadable", Severity.ERROR, Location(file.src_uri, 1), message))
+        return None

@@ -25,6 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs_design import report
 from mkdocs_design.build import Build, ParseCache
 from mkdocs_design.config import DesignConfig
+from mkdocs_design.generated import add_generated
 from mkdocs_design.output.markup import badge
 from mkdocs_design.rules import ASSET_DIR, Rules, settle
 
@@ -78,7 +79,8 @@ class DesignPlugin(BasePlugin[DesignConfig]):
             build = Build.collect(files, config, self._rules, cache, serving=self._serving)
             self._build = build
             log.info("Found %d design pages", len(build.catalog.docs))
-            problems = build.add_generated(files, config)
+            problems = add_generated(build, files, config)
+            build.depending(files)
         if problems:
             raise PluginError("mkdocs_design: " + "\n".join(problems))
         return files

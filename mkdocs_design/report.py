@@ -40,6 +40,8 @@ def levelled(build: Build) -> list[tuple[Finding, str]]:
 
 def report(build: Build, log: logging.Logger | logging.LoggerAdapter[Any]) -> list[str]:
     """Log each finding at its level; return the ones that fail the build, as lines."""
+    for note in build.notes:
+        log.warning(note)
     errors: list[str] = []
     for finding, level in levelled(build):
         line = f"{where(build, finding.location)}: {finding.message}"

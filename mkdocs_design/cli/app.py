@@ -26,6 +26,7 @@ from mkdocs_design.catalog.export import render_json
 from mkdocs_design.cli import baseline as baselines
 from mkdocs_design.cli import explain as explaining
 from mkdocs_design.cli.project import Project, config_path, load_project, read_config
+from mkdocs_design.generated import clashes
 from mkdocs_design.reading.template import template_text
 
 if TYPE_CHECKING:
@@ -77,7 +78,9 @@ def check(paths: tuple[str, ...], config_file: str | None, fmt: str, fail_on: st
         raise click.UsageError("--update-baseline needs --baseline FILE")
     project = load_project(config_file, paths_given=bool(paths))
     build, named = project.collect(paths)
-    conflicts = build.conflicts(project.files)
+    conflicts = clashes(build, project.files, project.config)
+    for note in build.notes:
+        click.echo(f"warning: {note}", err=True)
     for problem in conflicts:
         click.echo(f"error: {problem}", err=True)  # the build stops on these too
     found = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -57,8 +58,40 @@ def split_front_matter(src_uri: str, source: str) -> FrontMatter:
     if not isinstance(data, dict):
         return FrontMatter({}, 0)
     rest = source[match.end() :]
-    skipped = len(rest) - len(rest.lstrip("\n"))
-    return FrontMatter(data, match.group(0).count("\n") + skipped)
+    offset = match.group(0).count("\n") + len(rest) - len(rest.lstrip("\n"))
+    if _larger_than(data, MAX_VALUES):
+        # Aliases share nodes, so a few hundred bytes can stand for billions of values: only
+        # the plain top-level ones are read, never the shared structure.
+        plain = {k: v for k, v in data.items() if isinstance(v, str | int | float | bool | dt.date)}
+        message = (
+            f"front matter holds more than {MAX_VALUES:,} values (repeated YAML aliases?); "
+            "only its plain top-level values are read"
+        )
+        return FrontMatter(plain, offset, Finding("front-matter", Severity.WARNING,
+                                                  Location(src_uri, 2), message))  # fmt: skip
+    return FrontMatter(data, offset)
+
+
+#: More values than any real front matter holds.
+MAX_VALUES = 10_000
+
+
+def _larger_than(data: object, limit: int) -> bool:
+    """Whether ``data`` holds more than ``limit`` values, counting shared ones each time seen.
+
+    The walk stops as soon as it passes the limit, so it costs at most ``limit`` steps.
+    """
+    stack, seen = [data], 0
+    while stack:
+        value = stack.pop()
+        seen += 1
+        if seen > limit:
+            return True
+        if isinstance(value, dict):
+            stack += [*value.keys(), *value.values()]
+        elif isinstance(value, list | tuple | set):
+            stack += value
+    return False
 
 
 def _yaml_finding(src_uri: str, error: Exception) -> Finding:

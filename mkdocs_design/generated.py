@@ -1,0 +1,106 @@
+"""What the plugin adds to the site: catalog pages, ``catalog.json`` and its assets.
+
+Each goes where nothing else is. A destination is compared as MkDocs writes it (``a.md`` and
+``a/index.md`` are both ``a/index.html``), against the site's own files, other plugins'
+generated files and what MkDocs and the search plugin write themselves; a clash is an error
+naming the option to change, never a silent overwrite.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import TYPE_CHECKING, NamedTuple
+
+from mkdocs.structure.files import File, InclusionLevel
+
+from mkdocs_design.catalog.export import render_json
+from mkdocs_design.output.styles import stylesheet
+from mkdocs_design.output.views import Fragments
+from mkdocs_design.rules import ASSET_DIR
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+    from mkdocs_design.build import Build
+
+#: What MkDocs and its search plugin write without a ``File`` for it.
+_WRITTEN_BY_MKDOCS = {"sitemap.xml": "MkDocs", "sitemap.xml.gz": "MkDocs", "404.html": "MkDocs"}
+_SEARCH_INDEX = "search/search_index.json"
+
+
+class Output(NamedTuple):
+    """One thing the plugin generates: its option, its path in ``docs_dir``, what it is."""
+
+    option: str
+    path: str
+    what: str
+
+
+def outputs(build: Build) -> list[Output]:
+    """Everything the plugin will generate, in the order it is added."""
+    pages = build.rules.pages
+    found = [
+        Output(f"{view}_path", path, f"the {view} page") for view, (path, _) in pages.views.items()
+    ]
+    if pages.json_path:
+        found.append(Output("json_path", pages.json_path, "catalog.json"))
+    found += [Output("", f"{ASSET_DIR}/{name}", name) for name in ("catalog.js", "design.css")]
+    return found
+
+
+def clashes(build: Build, files: Files, config: MkDocsConfig) -> list[str]:
+    """A message for each output whose destination something else already has."""
+    taken: dict[str, str] = {}
+    for file in files:
+        taken.setdefault(file.dest_uri, _owner(file))
+    search = any(name.rsplit("/", 1)[-1] == "search" for name in config.plugins)
+    reserved = {**_WRITTEN_BY_MKDOCS, **({_SEARCH_INDEX: "the search plugin"} if search else {})}
+    problems: list[str] = []
+    for output in outputs(build):
+        dest = _file(output.path, config).dest_uri
+        other = taken.get(dest) or reserved.get(dest)
+        if other is not None and output.option:
+            problems.append(
+                f"cannot generate {output.what} at '{output.path}': {other} is already written "
+                f"to '{dest}' and is never overwritten. Set '{output.option}' to another path "
+                "in mkdocs.yml (or turn that output off)."
+            )
+        taken.setdefault(dest, f"the plugin's own {output.what}")
+    return problems
+
+
+def add_generated(build: Build, files: Files, config: MkDocsConfig) -> list[str]:
+    """Add the catalog pages, ``catalog.json`` and the assets; return the clashes instead."""
+    problems = clashes(build, files, config)
+    if problems:
+        return problems
+    pages, site = build.rules.pages, build.site
+    inclusion = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
+    for view, (path, title) in pages.views.items():
+        kept = build.fragments.setdefault(path, Fragments("g"))
+        content = site.generated_page(view, path, title, kept)
+        files.append(File.generated(config, path, content=content, inclusion=inclusion))
+    if pages.json_path:
+        urls = site.links.urls
+        content = render_json(build.catalog, lambda uri: urls.get(uri, uri), build.insights)
+        files.append(File.generated(config, pages.json_path, content=content))
+    script = resources.files("mkdocs_design.output").joinpath("assets/catalog.js")
+    assets = {
+        "catalog.js": script.read_text("utf-8"),
+        "design.css": stylesheet(build.rules.statuses),
+    }
+    for name, text in assets.items():
+        if files.get_file_from_path(f"{ASSET_DIR}/{name}") is None:
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=text))
+    return []
+
+
+def _file(path: str, config: MkDocsConfig) -> File:
+    return File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
+
+
+def _owner(file: File) -> str:
+    if file.generated_by:
+        return f"'{file.src_uri}' from the {file.generated_by} plugin"
+    return f"your file '{file.src_uri}'"
