@@ -25,7 +25,11 @@ if TYPE_CHECKING:
     from mkdocs_design.build import Build
 
 #: What MkDocs and its search plugin write without a ``File`` for it.
-_WRITTEN_BY_MKDOCS = {"sitemap.xml": "MkDocs", "sitemap.xml.gz": "MkDocs", "404.html": "MkDocs"}
+_WRITTEN_BY_MKDOCS = {
+    "sitemap.xml": "MkDocs' sitemap",
+    "sitemap.xml.gz": "MkDocs' sitemap",
+    "404.html": "MkDocs' 404 page",
+}
 _SEARCH_INDEX = "search/search_index.json"
 
 
@@ -55,18 +59,18 @@ def clashes(build: Build, files: Files, config: MkDocsConfig) -> list[str]:
     for file in files:
         taken.setdefault(file.dest_uri, _owner(file))
     search = any(name.rsplit("/", 1)[-1] == "search" for name in config.plugins)
-    reserved = {**_WRITTEN_BY_MKDOCS, **({_SEARCH_INDEX: "the search plugin"} if search else {})}
+    reserved = {**_WRITTEN_BY_MKDOCS, **({_SEARCH_INDEX: "the search index"} if search else {})}
     problems: list[str] = []
     for output in outputs(build):
         dest = _file(output.path, config).dest_uri
         other = taken.get(dest) or reserved.get(dest)
         if other is not None and output.option:
             problems.append(
-                f"cannot generate {output.what} at '{output.path}': {other} is already written "
-                f"to '{dest}' and is never overwritten. Set '{output.option}' to another path "
-                "in mkdocs.yml (or turn that output off)."
+                f"cannot generate {output.what} at '{output.path}': {other} already goes to "
+                f"'{dest}', and neither is overwritten. Set '{output.option}' to another path in "
+                "mkdocs.yml (or turn that output off)."
             )
-        taken.setdefault(dest, f"the plugin's own {output.what}")
+        taken.setdefault(dest, f"the plugin's {output.what.removeprefix('the ')}")
     return problems
 
 

@@ -16,6 +16,7 @@ Event flow (see the README for the user-facing view):
 
 from __future__ import annotations
 
+import difflib
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,7 @@ from mkdocs_design.rules import ASSET_DIR, Rules, settle
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+    from mkdocs.config.base import ConfigErrors, ConfigWarnings
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -51,6 +53,14 @@ class DesignPlugin(BasePlugin[DesignConfig]):
         self._rules: Rules | None = None
         self._build: Build | None = None
         self._elapsed = 0.0
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        """MkDocs' validation of the options, with a did-you-mean for a mistyped name."""
+        errors, warnings = super().load_config(options, config_file_path)
+        known = list(DesignConfig().keys())
+        return errors, [(key, _hint(key, message, known)) for key, message in warnings]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command; defining this hook keeps one instance across serve rebuilds."""
@@ -142,6 +152,11 @@ class DesignPlugin(BasePlugin[DesignConfig]):
 
     def _timed(self) -> _Timer:
         return _Timer(self)
+
+
+def _hint(key: str, message: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(key, known, 1, 0.75)
+    return f"{message} (did you mean '{close[0]}'?)" if close and key not in known else message
 
 
 class _Timer:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from mkdocs_design.catalog.checks import doc_findings, sort_findings
@@ -17,6 +19,16 @@ if TYPE_CHECKING:
     from mkdocs_design.build import Build
 
 LEVELS = {"info": logging.INFO, "warn": logging.WARNING, "error": logging.ERROR}
+#: How a command shows a page's path: ``src_uri`` in, a path for people out.
+Shower = Callable[[str], str]
+# Characters a terminal acts on (escapes, line breaks, bidirectional overrides) or cannot
+# print (lone surrogates from undecodable file names): page text must never reach it raw.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` with every control, line-break and bidi character escaped (as ``\x1b``)."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def findings(build: Build) -> list[Finding]:
@@ -41,10 +53,10 @@ def levelled(build: Build) -> list[tuple[Finding, str]]:
 def report(build: Build, log: logging.Logger | logging.LoggerAdapter[Any]) -> list[str]:
     """Log each finding at its level; return the ones that fail the build, as lines."""
     for note in build.notes:
-        log.warning(note)
+        log.warning(printable(note))
     errors: list[str] = []
     for finding, level in levelled(build):
-        line = f"{where(build, finding.location)}: {finding.message}"
+        line = printable(f"{where(build, finding.location)}: {finding.message}")
         if level == "error":
             errors.append(line)
         else:

@@ -145,6 +145,11 @@ def _pages(options: DesignConfig, statuses: StatusTable) -> PageRules:
         "questions": (options.questions, options.questions_path, options.questions_title),
         "graph": (options.graph, options.graph_path, options.graph_title),
     }
+    for option, path, suffix in (
+        *((f"{view}_path", path, ".md") for view, (on, path, _) in views.items() if on),
+        *((("json_path", options.json_path, ".json"),) if options.json else ()),
+    ):
+        _check_path(option, path, suffix)
     return PageRules(
         statuses=statuses,
         badge=options.badge,
@@ -157,3 +162,23 @@ def _pages(options: DesignConfig, statuses: StatusTable) -> PageRules:
         json_path=options.json_path if options.json else None,
         script=f"{ASSET_DIR}/catalog.js" if options.filters else None,
     )
+
+
+def _check_path(option: str, path: str, suffix: str) -> None:
+    """An output path must be a relative path inside ``docs_dir`` ending in ``suffix``.
+
+    Raises:
+        ValueError: Naming the option and what is wrong with its value.
+    """
+    parts = path.replace("\\", "/").split("/")
+    if not path.strip():
+        problem = "is empty"
+    elif path.startswith(("/", "\\")) or ":" in parts[0] or ".." in parts or "." in parts:
+        problem = "must be a relative path inside docs_dir, without '..' or '.'"
+    elif "" in parts:
+        problem = "has an empty folder name"
+    elif not path.endswith(suffix):
+        problem = f"must end in {suffix}"
+    else:
+        return
+    raise ValueError(f"option '{option}': {path!r} {problem}")

@@ -195,14 +195,17 @@ def test_check_paths_report_what_the_whole_site_reports_for_them(sample_copy: Pa
     assert any("does not list" in r[-1] for r in some), "a finding that needs other pages"
 
 
-def test_check_names_pages_outside_docs_dir(tmp_path: Path) -> None:
-    """A page outside ``docs_dir`` is read too, and never mistaken for a site page."""
+def test_check_refuses_pages_outside_docs_dir(tmp_path: Path) -> None:
+    """A page outside ``docs_dir`` is no page of the site: an error naming the docs folder."""
     root = site(tmp_path)
     (root / "holes.md").write_text(
         textwrap.dedent(FINDINGS_TREE["team/holes.md"]).lstrip(), "utf-8"
     )
-    rows = check_rows(run_cli("check", "--format", "json", "holes.md", cwd=root))
-    assert {(path, line) for path, line, *_ in rows} == {("holes.md", 3), ("holes.md", 8)}
+    result = run_cli("check", "holes.md", cwd=root)
+    assert result.returncode == 2
+    assert "'holes.md' is outside the docs folder 'docs'" in result.stderr
+    rows = json.loads(run_cli("check", "--format", "json", "holes.md", cwd=root).stdout)
+    assert [(r["level"], r["code"]) for r in rows] == [("error", "configuration")]
 
 
 def test_check_paths_without_mkdocs_yml(tmp_path: Path) -> None:
@@ -349,13 +352,19 @@ def test_sample_site_passes_even_with_fail_on_warn(sample_copy: Path) -> None:
 
 
 def test_check_reports_a_page_where_a_catalog_page_would_go(tmp_path: Path) -> None:
-    """A user page at a generated path stops the build, so ``check`` fails on it too."""
+    """A user page at a generated path stops the build, so ``check`` fails on it too, in rows."""
     docs = {"design-catalog/index.md": "# Our own index\n", "a.md": "# Design: A\n"}
     write_site(tmp_path, docs)
     result = run_cli("check", cwd=tmp_path)
     assert result.returncode == 1
-    assert "cannot generate the overview page at 'design-catalog/index.md'" in result.stderr
-    assert "overview_path" in result.stderr
+    assert result.stdout.startswith("mkdocs.yml:1:1: cannot generate the overview page at ")
+    assert "overview_path" in result.stdout
+    rows = json.loads(run_cli("check", "--format", "json", cwd=tmp_path).stdout)
+    assert [(r["path"], r["level"], r["code"]) for r in rows] == [
+        ("mkdocs.yml", "error", "conflict")
+    ]
+    github = run_cli("check", "--format", "github", cwd=tmp_path).stdout
+    assert github.startswith("::error file=mkdocs.yml,line=1,col=1,title=mkdocs-design conflict::")
     build = run_mkdocs("build", cwd=tmp_path)
     assert build.returncode == 1
     assert "cannot generate the overview page at 'design-catalog/index.md'" in build.stderr
@@ -473,13 +482,16 @@ def test_new_writes_a_draft_from_the_template_that_explain_detects(sample_copy: 
     assert page.read_text("utf-8") == text + "\nMy own notes.\n"
 
 
-def test_new_dir_option_and_default_docs_folder(tmp_path: Path) -> None:
-    """``--dir`` picks the folder; without mkdocs.yml the default is ``docs``."""
+def test_new_dir_option_and_no_configuration(tmp_path: Path) -> None:
+    """``--dir`` picks the folder; without mkdocs.yml and without ``--dir`` it is an error."""
     result = run_cli("new", "Ledger Export", "--dir", "designs/billing", cwd=tmp_path)
     assert result.stdout == "designs/billing/ledger-export.md\n"
     assert (tmp_path / "designs/billing/ledger-export.md").is_file()
     result = run_cli("new", "  Quota   Store ", cwd=tmp_path)
-    assert result.stdout == "docs/quota-store.md\n"
+    assert result.returncode == 2
+    assert "no mkdocs.yml here" in result.stderr
+    assert not (tmp_path / "docs").exists()
+    result = run_cli("new", "  Quota   Store ", "--dir", "docs", cwd=tmp_path)
     assert (
         (tmp_path / "docs/quota-store.md").read_text("utf-8").startswith("# Design: Quota Store\n")
     )
@@ -599,3 +611,49 @@ def test_version_through_python_m(tmp_path: Path) -> None:
     result = run_cli("--version", cwd=tmp_path)
     assert result.returncode == 0
     assert result.stdout.startswith("mkdocs-design, version ")
+
+
+def test_github_annotations_land_on_real_files_from_the_repository_root(tmp_path: Path) -> None:
+    """Run from a repository root with -f: every ``file=`` is a real path from there."""
+    repo = tmp_path / "repo"
+    write_site(repo / "handbook", FINDINGS_TREE)
+    result = run_cli(
+        "check", "-f", "handbook/mkdocs.yml", "--format", "github", "--fail-on", "error", cwd=repo
+    )
+    files = re.findall(r"^::\w+ file=([^,]+),", result.stdout, re.M)
+    assert files
+    for name in files:
+        assert (repo / name.replace("%2C", ",").replace("%3A", ":")).is_file(), name
+    absolute = run_cli("check", "-f", "handbook/mkdocs.yml", "--absolute", cwd=repo).stdout
+    assert all(line.startswith(str(repo)) for line in absolute.splitlines())
+
+
+def test_list_refuses_an_unknown_status(tmp_path: Path) -> None:
+    """``list --status Aproved`` is an error naming the statuses, with a did-you-mean."""
+    result = run_cli("list", "--status", "Aproved", cwd=site(tmp_path))
+    assert result.returncode == 2
+    assert 'unknown status "Aproved" (did you mean "Approved"?)' in result.stderr
+    assert "Draft, In Review, Approved" in result.stderr
+
+
+def test_messages_escape_control_characters(tmp_path: Path) -> None:
+    """A status holding terminal escapes is quoted escaped, in check and in the build log."""
+    hostile = "Pondering\x1b]0;pwned\x07\x1b[2J"
+    write_site(tmp_path, {"x.md": f"# Design: X\n\n**Status:** {hostile}y\n"})
+    result = run_cli("check", cwd=tmp_path)
+    assert "\x1b" not in result.stdout + result.stderr
+    assert "\\x1b]0;pwned\\x07\\x1b[2J" in result.stdout
+    build = run_mkdocs("build", cwd=tmp_path)
+    assert "\x1b]0" not in build.stderr
+
+
+def test_json_stays_json_on_a_configuration_error(tmp_path: Path) -> None:
+    """A bad option value: exit 2, and stdout is still a JSON list with the reason."""
+    write_site(
+        tmp_path, {"x.md": "# Design: X\n"}, {"plugins": [{"design": {"placeholders": "maybe"}}]}
+    )
+    result = run_cli("check", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 2
+    [row] = json.loads(result.stdout)
+    assert (row["level"], row["code"]) == ("error", "configuration")
+    assert "placeholders" in row["message"]

@@ -10,7 +10,6 @@ level, 2 usage or configuration error.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import sys
 from pathlib import Path
@@ -23,19 +22,15 @@ from mkdocs.structure.files import get_files
 from mkdocs_design import report
 from mkdocs_design.catalog.catalog import Catalog
 from mkdocs_design.catalog.export import render_json
-from mkdocs_design.cli import baseline as baselines
 from mkdocs_design.cli import explain as explaining
+from mkdocs_design.cli.check import USAGE, check
+from mkdocs_design.cli.generate import generate
 from mkdocs_design.cli.project import Project, config_path, load_project, read_config
-from mkdocs_design.generated import clashes
 from mkdocs_design.reading.template import template_text
 
 if TYPE_CHECKING:
-    from collections import Counter
-
     from mkdocs_design.build import Build
-    from mkdocs_design.model import DesignDoc, Finding
-
-USAGE = 2
+    from mkdocs_design.model import DesignDoc
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,108 +42,11 @@ def cli() -> None:
 _config_option = click.option(
     "-f", "--config-file", help="MkDocs configuration (default ./mkdocs.yml)."
 )
+cli.add_command(check)
+cli.add_command(generate)
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@_config_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "github"]),
-    default="text",
-    show_default=True,
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warn"]),
-    help="Lowest level that makes the exit code 1 [default: warn with `strict: true` in "
-    "mkdocs.yml, as `mkdocs build` then fails on warnings; else error].",
-)
-@click.option(
-    "--baseline",
-    type=click.Path(dir_okay=False),
-    help="Only fail on findings not in this file; records it when missing.",
-)
-@click.option("--update-baseline", is_flag=True, help="Rewrite the baseline with today's findings.")
-def check(paths: tuple[str, ...], config_file: str | None, fmt: str, fail_on: str | None,
-          baseline: str | None, update_baseline: bool) -> None:  # fmt: skip
-    """Report what a build would report, without building: placeholders, statuses, dates."""
-    if update_baseline and not baseline:
-        raise click.UsageError("--update-baseline needs --baseline FILE")
-    project = load_project(config_file, paths_given=bool(paths))
-    build, named = project.collect(paths)
-    conflicts = clashes(build, project.files, project.config)
-    for note in build.notes:
-        click.echo(f"warning: {note}", err=True)
-    for problem in conflicts:
-        click.echo(f"error: {problem}", err=True)  # the build stops on these too
-    found = [
-        (f, lvl) for f, lvl in report.levelled(build) if named is None or f.location.path in named
-    ]
-    known = 0
-    if baseline and (update_baseline or not os.path.exists(baseline)):
-        _record(baseline, [f for f, _ in found])
-        known, found = len(found), []  # everything found is now known
-    elif baseline:
-        fresh = baselines.new_only(found, _read_baseline(baseline))
-        known, found = len(found) - len(fresh), fresh
-    click.echo(_format(found, build, fmt), nl=False)
-    if fmt == "text":
-        click.echo(_summary([level for _, level in found], known), err=True)
-    strict = fail_on == "warn" or (fail_on is None and project.config.strict)
-    failing = {"error", "warn"} if strict else {"error"}
-    failed = any(level in failing for _, level in found) or bool(conflicts)
-    sys.exit(1 if failed else 0)
-
-
-def _record(path: str, found: list[Finding]) -> None:
-    try:
-        baselines.write(path, found)
-    except OSError as error:
-        raise click.ClickException(f"cannot write the baseline '{path}': {error}") from None
-    click.echo(f"Recorded {len(found)} finding(s) in {path}", err=True)
-
-
-def _read_baseline(path: str) -> Counter[baselines.Key]:
-    try:
-        return baselines.read(path)
-    except ValueError as error:
-        raise click.ClickException(str(error)) from None
-
-
-def _summary(levels: list[str], known: int) -> str:
-    counts = (levels.count("error"), levels.count("warn"), levels.count("info"))
-    text = "{} error(s), {} warning(s), {} info".format(*counts)
-    return text + (f"; {known} known finding(s) in the baseline" if known else "")
-
-
-def _format(found: list[tuple[Finding, str]], build: Build, fmt: str) -> str:
-    if fmt == "json":
-        rows = [
-            {"path": report.shown_path(build, f.location.path), "line": f.location.line,
-             "column": f.location.column, "level": level, "code": f.code, "message": f.message}
-            for f, level in found
-        ]  # fmt: skip
-        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
-    if fmt == "github":
-        kinds = {"error": "error", "warn": "warning", "info": "notice"}
-        return "".join(
-            f"::{kinds[level]} file={_gh(report.shown_path(build, f.location.path), prop=True)},"
-            f"line={f.location.line},col={f.location.column},"
-            f"title={_gh(f'mkdocs-design {f.code}', prop=True)}::{_gh(f.message)}\n"
-            for f, level in found
-        )
-    return "".join(f"{report.where(build, f.location)}: {f.message}\n" for f, _ in found)
-
-
-def _gh(text: str, *, prop: bool = False) -> str:
-    """Escape for a workflow command, as @actions/core does (properties also escape , and :)."""
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
-
-
-@cli.command("list")
+@cli.command("list", short_help="Print the catalog: one row per design.")
 @_config_option
 @click.option(
     "--status", "statuses", multiple=True, help="Only designs with this status (repeatable)."
@@ -161,7 +59,14 @@ def list_(config_file: str | None, statuses: tuple[str, ...], fmt: str) -> None:
     project = load_project(config_file)
     build, _ = project.collect()
     table = project.rules.statuses
-    wanted = {table.resolve(s) or s.casefold() for s in statuses}
+    unknown = [s for s in statuses if table.resolve(s) is None]
+    if unknown:
+        guess = table.suggest(unknown[0])
+        hint = f' (did you mean "{guess}"?)' if guess else ""
+        raise click.UsageError(
+            f'unknown status "{unknown[0]}"{hint}; the statuses are: {", ".join(table.names)}'
+        )
+    wanted = {table.resolve(s) for s in statuses}
     docs = [d for d in build.catalog.docs if not wanted or _status_of(d) & wanted]
     if fmt == "json":
         urls = {f.src_uri: f.url for f in get_files(project.config).documentation_pages()}
@@ -194,7 +99,7 @@ def _row(doc: DesignDoc, build: Build) -> tuple[str, ...]:
     )
 
 
-@cli.command()
+@cli.command(short_help="Start a design page from the template.")
 @click.argument("name")
 @_config_option
 @click.option(
@@ -208,6 +113,11 @@ def new(name: str, config_file: str | None, folder: str | None) -> None:
     name = " ".join(name.split())
     if not name:
         raise click.UsageError("the feature name is empty")
+    if folder is None and config_path(config_file) is None:
+        raise click.UsageError(
+            "no mkdocs.yml here to take docs_dir from; run it beside mkdocs.yml, give -f, "
+            "or say where the page goes with --dir"
+        )
     target_dir = Path(folder or _docs_dir(config_file))
     slug = slugify(name, "-") or slugify_unicode(name, "-") or "design"
     target = target_dir / f"{slug}.md"
@@ -232,8 +142,7 @@ def new_page(name: str, today: dt.date) -> str:
 
 
 def _docs_dir(config_file: str | None) -> str:
-    path = config_path(config_file)
-    return str(read_config(path).docs_dir) if path else "docs"
+    return os.path.relpath(read_config(config_path(config_file)).docs_dir)
 
 
 def _shown(path: Path) -> str:
@@ -245,7 +154,7 @@ def _shown(path: Path) -> str:
         return str(absolute)
 
 
-@cli.command()
+@cli.command(short_help="Say whether a page is a design page, and why.")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @_config_option
 def explain(path: str, config_file: str | None) -> None:

@@ -152,8 +152,18 @@ def _files(
 
 
 def _loose_file(config: MkDocsConfig, real: str) -> File:
-    """A named page outside the site; ``../`` in its ``src_uri`` keeps it apart from site pages."""
+    """A named page in ``docs_dir`` that the site leaves out (``exclude_docs``, say).
+
+    Raises:
+        click.UsageError: When the page is outside ``docs_dir``: no build ever reads it.
+    """
     uri = os.path.relpath(real, config.docs_dir).replace(os.sep, "/")
+    if uri == ".." or uri.startswith("../"):
+        docs = os.path.relpath(config.docs_dir)
+        raise click.UsageError(
+            f"'{os.path.relpath(real)}' is outside the docs folder '{docs}' (docs_dir), so no "
+            "build reads it; name pages inside it"
+        )
     return File(uri, config.docs_dir, config.site_dir, config.use_directory_urls)
 
 

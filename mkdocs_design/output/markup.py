@@ -57,13 +57,18 @@ def a(url: str, text: object) -> Markup:
 
 
 def relative(from_uri: str, to_uri: str, anchor: str = "") -> str:
-    """The relative ``.md`` link from one page to another (MkDocs resolves and validates it)."""
+    """The relative ``.md`` link from one page to another (MkDocs resolves and validates it).
+
+    The path is percent-encoded, as MkDocs decodes it: ``c#-client.md``, ``design (v2.md``
+    and ``p%20ct.md`` are files, not a fragment, a broken link or a space.
+    """
     target = (
         "" if to_uri == from_uri else posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
     )
+    target = quote(target, safe="/")
     if ":" in target.split("/", 1)[0]:
         target = f"./{target}"  # a file named `javascript:x.md` must not read as a URL scheme
-    return f"{target}#{anchor}" if anchor else target or "#"
+    return f"{target}#{quote(anchor, safe='')}" if anchor else target or "#"
 
 
 def link(text: object, from_uri: str, to_uri: str, anchor: str = "") -> Markup:
