@@ -2,7 +2,7 @@
 
 The site adds ``Shipped`` after Approved (like Implemented, with its own colour) and
 ``Cancelled`` like Rejected; the badge colour, the filter's order, the column sort, the graph's
-classes and the banners must all follow the configuration, with nothing hard-coded.
+colours and shapes and the banners must all follow the configuration, with nothing hard-coded.
 """
 
 from __future__ import annotations
@@ -108,10 +108,13 @@ def test_status_filter_and_column_sort_follow_the_lifecycle(page: Page) -> None:
 
 
 def test_graph_and_banner_follow_the_roles(page: Page, tmp_path: Path) -> None:
-    """Shipped gets its own graph class and colour; Cancelled, like Rejected, a banner."""
+    """Shipped is drawn in its own colour with Implemented's shape; Cancelled gets a banner."""
     page.goto("design-catalog/graph/")
-    source = page.locator(CONTENT).inner_text()
-    assert f"classDef shipped stroke:{SHIPPED},stroke-width:2px" in source
+    node = page.locator("figure.design-graph a.design-graph__node", has_text="Invoices")
+    assert "design-graph__node--role-implemented" in (node.get_attribute("class") or "")
+    rect = node.locator("rect")
+    assert rect.evaluate("e => getComputedStyle(e).stroke") == "rgb(179, 89, 0)"
+    assert rect.evaluate("e => getComputedStyle(e).strokeWidth") == "3.5px"
     page.goto("tax-rules/")
     banner = page.locator(".design-banner--cancelled")
     assert "Cancelled" in banner.inner_text()

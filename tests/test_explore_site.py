@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import shutil
 import subprocess
 from typing import TYPE_CHECKING, Any
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from conftest import build_site, run_mkdocs, write_site
 from test_catalog_site import Site, html_path, rows
-from test_graph import mermaid_text
+from test_graph_svg import Drawn, read_svg
 
 from mkdocs_design.catalog import history
 
@@ -30,14 +29,6 @@ TODAY = "1767225600"  # 2026-01-01T00:00:00Z
 GRAPH = "design-catalog/graph/index.html"
 OVERVIEW = "design-catalog/index.html"
 QUESTIONS = "design-catalog/questions/index.html"
-MERMAID_FENCE = {
-    "pymdownx.superfences": {
-        "custom_fences": [
-            {"name": "mermaid", "class": "mermaid",
-             "format": "!!python/name:pymdownx.superfences.fence_code_format"},  # see write()
-        ]
-    }
-}  # fmt: skip
 
 
 def design(
@@ -79,23 +70,12 @@ def line_of(text: str, needle: str) -> int:
     return next(n for n, line in enumerate(text.split("\n"), 1) if needle in line)
 
 
-FORMAT = "!!python/name:pymdownx.superfences.fence_code_format"
-
-
-def write(root: Path, docs: dict[str, str], config: dict[str, Any] | None = None) -> Path:
-    """``write_site``, with the superfences format as the YAML tag MkDocs needs, not a string."""
-    config_file = write_site(root, docs, config)
-    text = config_file.read_text("utf-8").replace(f"'{FORMAT}'", FORMAT)
-    config_file.write_text(text, "utf-8")
-    return config_file
-
-
 def build(root: Path, docs: dict[str, str], config: dict[str, Any] | None = None) -> Site:
     """Write and build a site with today fixed; the docs folder is not in a git work tree."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", TODAY)
         patch.setenv("GIT_CEILING_DIRECTORIES", str(root.parent))
-        return Site(build_site(write(root, docs, config)))
+        return Site(build_site(write_site(root, docs, config)))
 
 
 def info(site: Site) -> list[str]:
@@ -109,29 +89,19 @@ def info(site: Site) -> list[str]:
     return [m.removeprefix("mkdocs_design: ") for m in messages if "design pages" not in m]
 
 
-def mermaid_source(site: Site, page: str = GRAPH) -> str:
-    block = site.main(page).select_one("pre.mermaid, code.language-mermaid")
-    assert block is not None, f"{page}: no Mermaid block"
-    return block.get_text()
+def drawn(site: Site, page: str = GRAPH) -> Drawn:
+    """The overview picture of a graph page (or of a graph view)."""
+    svg = site.main(page).select_one("figure.design-graph svg")
+    assert svg is not None, f"{page}: no graph picture"
+    return read_svg(svg)
 
 
-def mermaid_labels(source: str) -> dict[str, str]:
-    """Node id → the text Mermaid 11 shows for it."""
-    found = {}
-    for line in source.split("\n"):
-        if m := re.fullmatch(r'\s+(?:subgraph )?([dcx]\d+) ?[\[(]("[^"]*")[\])]', line):
-            found[m[1]] = mermaid_text(m[2])
-    return found
-
-
-def arrows(source: str) -> set[tuple[str, str, str]]:
-    """``(source label, arrow, target label)`` for every edge of the diagram."""
-    names = mermaid_labels(source)
-    found = set()
-    for line in source.split("\n"):
-        if m := re.fullmatch(r"\s+([dcx]\d+) (-->|-\.->) ([dcx]\d+)", line):
-            found.add((names[m[1]], m[2], names[m[3]]))
-    return found
+def detail(site: Site, title: str, page: str = GRAPH) -> Drawn:
+    """The picture of one design's components, under its folded heading."""
+    for fold in site.main(page).select("details.design-graph-detail"):
+        if fold.summary.get_text().startswith(f"{title} ("):
+            return read_svg(fold.find("svg"))
+    raise AssertionError(f"{page}: no components picture for {title}")
 
 
 def design_items(site: Site) -> dict[str, Tag]:
@@ -166,9 +136,7 @@ AGREE = {
 @pytest.fixture(scope="module")
 def agree(tmp_path_factory: pytest.TempPathFactory) -> Site:
     root = tmp_path_factory.mktemp("agree")
-    return build(
-        root, AGREE, {"markdown_extensions": [MERMAID_FENCE], "validation": {"anchors": "warn"}}
-    )
+    return build(root, AGREE, {"validation": {"anchors": "warn"}})
 
 
 def test_agreeing_designs_have_no_disagreements(agree: Site) -> None:
@@ -205,35 +173,33 @@ def test_graph_page_lists_the_same_graph_with_links(agree: Site) -> None:
     agree.assert_links_land(GRAPH)
 
 
-def test_graph_page_mermaid_source(agree: Site) -> None:
-    """The Mermaid block holds designs as subgraphs with components, and the stated edges."""
-    assert agree.main(GRAPH).select_one("pre.mermaid") is not None, "superfences custom fence"
-    source = mermaid_source(agree)
-    assert source.startswith("flowchart LR\n")
-    assert sorted(mermaid_labels(source).values()) == [
-        "Event Bus", "Event Publisher", "Scan Normalizer", "Tenant Directory", "Topic Registry",
-        "Tracking",
-    ]  # fmt: skip
-    assert arrows(source) == {
+def test_graph_page_draws_the_graph(agree: Site) -> None:
+    """The picture: designs and the systems they name, the stated edges, each design linked."""
+    overview = drawn(agree)
+    assert sorted(overview.labels) == ["Event Bus", "Tenant Directory", "Tracking"]
+    assert overview.kinds == ["design", "design", "external"]
+    assert overview.arrows == {
         ("Tracking", "-->", "Event Bus"),
         ("Event Bus", "-->", "Tenant Directory"),
+    }
+    bus = detail(agree, "Event Bus")
+    assert dict(zip(bus.labels, bus.kinds, strict=True)) == {
+        "Event Publisher": "component", "Topic Registry": "component",
+        "Scan Normalizer": "foreign",
+    }  # fmt: skip
+    assert bus.arrows == {
         ("Event Publisher", "-->", "Topic Registry"),
         ("Scan Normalizer", "-->", "Event Publisher"),
     }
-    bus = re.search(r'subgraph (d\d+) \["Event Bus"\]\n(.*?)\n  end', source, re.S)
-    assert bus is not None
-    assert '["Event Publisher"]' in bus[2]
-    assert '["Topic Registry"]' in bus[2]
-    assert f"class {bus[1]} implemented" in source
+    agree.assert_links_land(GRAPH)
 
 
-def test_graph_page_without_superfences_is_a_code_block(tmp_path: Path) -> None:
-    """Without the custom fence the diagram source still ships, as ``code.language-mermaid``."""
-    site = build(tmp_path, AGREE)
-    block = site.main(GRAPH).select_one("code.language-mermaid")
-    assert block is not None
-    assert block.get_text().startswith("flowchart LR\n")
-    assert site.main(GRAPH).select_one("pre.mermaid") is None
+def test_graph_page_needs_no_script_and_no_fence(agree: Site) -> None:
+    """The picture is in the page: no Mermaid block, no script of ours, no custom fence."""
+    main = agree.main(GRAPH)
+    assert main.select("pre.mermaid, code.language-mermaid") == []
+    assert main.find("script") is None
+    assert main.select_one("svg[role=img][aria-label]") is not None
 
 
 # --- designs that disagree, and lifecycle ------------------------------------------------------
@@ -288,7 +254,7 @@ EXPECTED_FINDINGS = [
 def disagree(tmp_path_factory: pytest.TempPathFactory) -> Site:
     root = tmp_path_factory.mktemp("disagree")
     config = {
-        "markdown_extensions": [MERMAID_FENCE, "pymdownx.tasklist"],
+        "markdown_extensions": ["pymdownx.tasklist"],
         "validation": {"anchors": "warn"},
     }
     return build(root, DISAGREE, config)
@@ -317,9 +283,8 @@ def test_graph_page_lists_reconciliation_findings(disagree: Site) -> None:
 
 
 def test_graph_page_shows_inferred_edges_dotted(disagree: Site) -> None:
-    """A dependency stated only by the other side's Used By is a dotted arrow and listed."""
-    source = mermaid_source(disagree)
-    edges = arrows(source)
+    """A dependency stated only by the other side's Used By is a dashed arrow and listed."""
+    edges = drawn(disagree).arrows
     assert ("Billing Ledger", "-.->", "Event Bus") in edges
     assert ("Billing Ledger", "-->", "Usage Store") in edges
     assert ("ETA", "-->", "Tracking") in edges
@@ -637,35 +602,22 @@ HOSTILE = {
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Site:
     root = tmp_path_factory.mktemp("hostile")
-    return build(root, HOSTILE, {"markdown_extensions": [MERMAID_FENCE]})
+    return build(root, HOSTILE)
 
 
-MERMAID_LINE = re.compile(
-    r"flowchart LR"
-    r"|  classDef [a-z_]+ [^\"]+"
-    r'|  subgraph d\d+ \["[^"<>`%:;]*"\]'
-    r'|    c\d+\["[^"<>`%:;]*"\]'
-    r"|  end"
-    r"|  class d\d+ [a-z0-9_]+"
-    r'|  x\d+\("[^"<>`%:;]*"\)'
-    r"|  [dc]\d+ (-->|-\.->) [dcx]\d+"
-)
-
-
-def test_hostile_names_are_escaped_in_the_mermaid_source(hostile: Site) -> None:
-    """Every line keeps its shape; every name from a page is one label that reads as written."""
-    source = mermaid_source(hostile)
-    bad = [line for line in source.rstrip("\n").split("\n") if not MERMAID_LINE.fullmatch(
-        re.sub(r"#\w+;", "", line))]  # fmt: skip
-    assert bad == []
+def test_hostile_names_are_text_in_the_pictures(hostile: Site) -> None:
+    """Every name from a page is one node's title, read back exactly; nothing else is drawn."""
     titles = sorted(d["title"] for d in hostile.catalog["designs"])
     assert titles == sorted(HOSTILE_TITLES), "the parser reads the names back as written"
     components = {c["name"] for d in hostile.catalog["designs"] for c in d["components"]}
     assert components == {f"Part {title}" for title in titles}
-    shown = sorted(mermaid_labels(source).values())
-    assert shown == sorted([*titles, *components, EXTERNAL])
-    assert source.count("\n  end\n") == len(titles)
-    assert len(arrows(source)) == 2 * len(titles)
+    overview = drawn(hostile)
+    assert sorted(overview.labels) == sorted([*titles, EXTERNAL])
+    assert len(overview.arrows) == 2 * len(titles)
+    parts = [label for title in titles for label in detail(hostile, title).labels]
+    assert components <= set(parts)
+    main = hostile.main(GRAPH)
+    assert main.find_all(["script", "img", "foreignobject", "iframe"]) == []
 
 
 def test_hostile_names_show_as_text_in_the_lists(hostile: Site) -> None:

@@ -1,4 +1,4 @@
-"""The dependency graph on hand-built designs: name matching, edges, reconciliation, Mermaid.
+"""The dependency graph on hand-built designs: name matching, edges, reconciliation.
 
 No Markdown here: designs are built as :class:`DesignDoc` values, so each table row states
 exactly what the pages say and what the graph must make of it.
@@ -6,18 +6,13 @@ exactly what the pages say and what the graph must make of it.
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import replace
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from mkdocs_design.catalog.catalog import Catalog, component_key
 from mkdocs_design.catalog.graph import Edge, build_graph, design_index
 from mkdocs_design.model import Component, DesignDoc, Location, Severity, Status
-from mkdocs_design.output.mermaid import flowchart, label
 from mkdocs_design.reading.statuses import StatusTable
 
 STATUSES = StatusTable.build()
@@ -307,183 +302,3 @@ def test_component_described_twice_gives_one_edge() -> None:
     assert graph.component_edges == (
         Edge("component:publisher", "component:registry", stated_by=BUS),
     )
-
-
-# --- Mermaid -----------------------------------------------------------------------------------
-
-# What Mermaid 11 does with a label: `#name;` / `#123;` codes become characters.
-_CODE = re.compile(r"#(\w+);")
-
-
-def mermaid_text(quoted: str) -> str:
-    """The text Mermaid shows for a quoted label."""
-    assert quoted.startswith('"')
-    assert quoted.endswith('"')
-    inner = quoted[1:-1]
-    return _CODE.sub(
-        lambda m: chr(int(m[1])) if m[1].isdigit() else html.unescape(f"&{m[1]};"), inner
-    )
-
-
-HOSTILE = [
-    '"quotes"', "<script>alert(1)</script>", "]", "a ] b [c", "`tick` ``x``", "-->", "end",
-    "subgraph", "%%{init: {\"theme\": \"dark\"}}%%", "%% comment", "#quot;", "&amp; &", "a;b",
-    "style x:#f00;", "classDef x:#f00;", "{curly} (paren) |pipe|", ":::draft", "x\ny",
-    "Ünïcödé 日本",
-]  # fmt: skip
-
-
-@pytest.mark.parametrize("name", HOSTILE)
-def test_label_is_one_quoted_string_mermaid_shows_literally(name: str) -> None:
-    """A name from a page becomes a quoted label that shows exactly that name."""
-    quoted = label(name)
-    assert re.fullmatch(r'"[^"<>&`%:;\n]*"', _CODE.sub("", quoted)), quoted
-    assert mermaid_text(quoted) == " ".join(name.split())
-
-
-@pytest.mark.parametrize(
-    ("name", "quoted"),
-    [
-        pytest.param("Event Bus", '"Event Bus"', id="plain"),
-        pytest.param('Say "hi"', '"Say #quot;hi#quot;"', id="quotes"),
-        pytest.param("a<b>&c", '"a#lt;b#gt;#amp;c"', id="html"),
-        pytest.param("`x`", '"#96;x#96;"', id="backticks"),
-        pytest.param("#1; 50%: ok", '"#35;1#59; 50#37;#58; ok"', id="entity-lookalike"),
-        pytest.param("  a \n b  ", '"a b"', id="whitespace"),
-        pytest.param("", '"#32;"', id="empty-is-a-space"),
-        pytest.param(" \t", '"#32;"', id="blank-is-a-space"),
-    ],
-)  # fmt: skip
-def test_label_exact(name: str, quoted: str) -> None:
-    """Exact encodings: Mermaid entity codes for every character that could escape."""
-    assert label(name) == quoted
-
-
-@settings(deadline=None)
-@given(st.text())
-def test_label_round_trips_any_text(text: str) -> None:
-    """Any text reads back exactly (whitespace folded); no raw quote or markup survives."""
-    quoted = label(text)
-    assert "\n" not in quoted
-    assert '"' not in quoted[1:-1]
-    assert mermaid_text(quoted) == (" ".join(text.split()) or " ")
-
-
-LINE = re.compile(
-    r"flowchart LR"
-    r"|  classDef [a-z_]+ [^\"]+"
-    r'|  subgraph d\d+ \["[^"]*"\]'
-    r'|    c\d+\["[^"]*"\]'
-    r"|  end"
-    r"|  class d\d+ [a-z0-9_]+"
-    r'|  x\d+\("[^"]*"\)'
-    r"|  d\d+ (-->|-\.->) [dx]\d+"
-    r"|  c\d+ --> c\d+"
-)
-
-
-def check_structure(source: str) -> list[str]:
-    """Assert every line is one of the shapes flowchart emits; return the lines."""
-    lines = source.rstrip("\n").split("\n")
-    assert source.endswith("\n")
-    bad = [line for line in lines if not LINE.fullmatch(line)]
-    assert bad == [], bad
-    return lines
-
-
-def labels(lines: list[str]) -> dict[str, str]:
-    """Node id → the text Mermaid shows for it."""
-    found = {}
-    for line in lines:
-        if m := re.match(r'\s+(?:subgraph )?([dcx]\d+) ?[\[(]("[^"]*")[\])]$', line):
-            found[m[1]] = mermaid_text(m[2])
-    return found
-
-
-def sample_catalog() -> Catalog:
-    return catalog(
-        doc(BUS, "Event Bus", status="Implemented", depends_on=("tenant  directory",),
-            used_by=("Tracking", "Billing"),
-            components=(comp("Publisher", "Registry", "Mystery"), comp("Registry"))),
-        doc(TRACK, "Tracking", status="Draft", depends_on=("Event Bus", "Tenant Directory"),
-            components=(comp("Normalizer", "Publisher"),)),
-        doc("billing.md", "Billing", status="Ready for QA", depends_on=("Ledger",)),
-    )  # fmt: skip
-
-
-def test_flowchart_structure() -> None:
-    """Designs are subgraphs holding their components; edges solid or dotted; externals round."""
-    docs = sample_catalog()
-    graph = build_graph(docs)
-    lines = check_structure(flowchart(docs, graph, docs.docs))
-    names = labels(lines)
-    ids = {text: node for node, text in names.items()}
-    everything = "Tracking Normalizer Event_Bus Publisher Registry Billing Tenant_Directory Ledger"
-    assert sorted(names.values()) == sorted(n.replace("_", " ") for n in everything.split())
-    body = "\n".join(lines)
-    assert f"subgraph {ids['Event Bus']} " in body
-    inside_bus = body.split(f"subgraph {ids['Event Bus']} ")[1].split("  end")[0]
-    assert ids["Publisher"] in inside_bus
-    assert ids["Registry"] in inside_bus
-    assert ids["Normalizer"] not in inside_bus
-    assert f"  class {ids['Tracking']} draft" in lines
-    assert f"  class {ids['Event Bus']} implemented" in lines
-    assert f"  class {ids['Billing']} unknown" in lines
-    arrows = [line.strip() for line in lines if "->" in line]
-    assert sorted(arrows) == sorted([
-        f"{ids['Tracking']} --> {ids['Event Bus']}",
-        f"{ids['Tracking']} --> {ids['Tenant Directory']}",
-        f"{ids['Event Bus']} --> {ids['Tenant Directory']}",
-        f"{ids['Billing']} -.-> {ids['Event Bus']}",
-        f"{ids['Billing']} --> {ids['Ledger']}",
-        f"{ids['Publisher']} --> {ids['Registry']}",
-        f"{ids['Normalizer']} --> {ids['Publisher']}",
-    ])  # fmt: skip
-    assert f'  {ids["Ledger"]}("Ledger")' in lines
-
-
-def test_flowchart_of_some_designs_names_the_others_by_title() -> None:
-    """A filtered graph draws only the chosen designs; a dependency outside is its title."""
-    docs = sample_catalog()
-    lines = check_structure(flowchart(docs, build_graph(docs), [docs.by_uri[TRACK]]))
-    names = labels(lines)
-    assert sorted(names.values()) == ["Event Bus", "Normalizer", "Tenant Directory", "Tracking"]
-    assert not any(BUS in line for line in lines)
-    ids = {text: node for node, text in names.items()}
-    assert ids["Event Bus"].startswith("x")
-    assert f"  {ids['Normalizer']} --> " not in "\n".join(lines)  # Publisher is not drawn
-
-
-def test_flowchart_draws_each_edge_once() -> None:
-    """Repeated statements of one dependency give one arrow."""
-    docs = catalog(
-        doc("a.md", "A", depends_on=("B", "b", "Vault", "vault")),
-        doc("b.md", "B", used_by=("A",)),
-    )
-    lines = check_structure(flowchart(docs, build_graph(docs), docs.docs))
-    arrows = [line for line in lines if "->" in line]
-    assert len(arrows) == len(set(arrows)) == 2
-
-
-def test_flowchart_escapes_hostile_names_everywhere() -> None:
-    """Hostile titles, components and external names stay labels that read as written."""
-    hostile = [name for name in HOSTILE if "\n" not in name]
-    docs = catalog(
-        *(
-            doc(
-                f"d{n}.md", name, depends_on=(f"ext{n} {name}",), components=(comp(f"c{n} {name}"),)
-            )
-            for n, name in enumerate(hostile)
-        )
-    )
-    lines = check_structure(flowchart(docs, build_graph(docs), docs.docs))
-    shown = set(labels(lines).values())
-    for n, name in enumerate(hostile):
-        assert {name, f"c{n} {name}", f"ext{n} {name}"} <= shown, name
-    assert len([line for line in lines if line == "  end"]) == len(hostile)
-
-
-def test_flowchart_empty_catalog() -> None:
-    """No designs: a valid, empty flowchart."""
-    docs = catalog()
-    assert flowchart(docs, build_graph(docs), ()).startswith("flowchart LR\n")

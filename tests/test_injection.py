@@ -3,7 +3,7 @@
 A site whose design pages carry HTML, JavaScript, ``javascript:`` links, attribute-breaking
 quotes, attr_list syntax and Mermaid syntax in every field (title, status, owner, component
 names, responsibilities and dependencies, questions, Depends On / Used By, team folder, marker
-filters) is built under the default theme and under Material with the Mermaid superfence, with
+filters) is built under the default theme and under Material, with
 ``neighbourhood`` and ``banner_draft`` on, and served on 127.0.0.1. Every built page is opened in
 Debian's Chromium (Playwright, ``executable_path``) with ``alert``/``confirm``/``prompt`` trapped
 and dialogs watched; nothing may set ``window.__pwned`` or open a dialog, and the live DOM may
@@ -258,7 +258,7 @@ nav:
       - design-catalog/graph.md
 """
 
-# The sample site's Markdown settings; Material gets its Mermaid superfence.
+# The sample site's Markdown settings.
 CONFIG = {
     "mkdocs": """
 site_name: Injection
@@ -277,11 +277,7 @@ markdown_extensions:
   - toc: {permalink: true}
   - attr_list
   - pymdownx.tasklist: {custom_checkbox: true}
-  - pymdownx.superfences:
-      custom_fences:
-        - name: mermaid
-          class: mermaid
-          format: !!python/name:pymdownx.superfences.fence_code_format
+  - pymdownx.superfences
 """,
 }
 PLUGINS = "plugins:\n  - design: {neighbourhood: true, banner_draft: true}\n"
@@ -363,9 +359,7 @@ OFFENDERS = r"""
 """
 
 _THEME_SCRIPT = re.compile(r"^(?:js/|assets/javascripts/|assets/mkdocs_design/catalog\.js$)")
-_CDN_SCRIPT = re.compile(
-    r"^https://(?:cdnjs\.cloudflare\.com/ajax/libs/highlight\.js/|unpkg\.com/mermaid@)"
-)
+_CDN_SCRIPT = re.compile(r"^https://cdnjs\.cloudflare\.com/ajax/libs/highlight\.js/")
 _THEME_INLINE = re.compile(
     r"^\s*(?:hljs\.highlightAll\(\);|var base_url = |__md_scope=new URL\(|var palette=__md_get\("
     r"|var target=document\.getElementById\(location\.hash\.slice\(1\)\))"
@@ -586,46 +580,29 @@ def test_catalog_json_in_the_browser(context: BrowserContext) -> None:
     assert visit.page.evaluate("document.querySelectorAll('script, img, svg').length") == 0
 
 
-# The only lines the graph may have: generated ids, quoted labels without a quote inside.
-_MERMAID_LINE = re.compile(
-    r"flowchart LR"
-    r"|  classDef \w+ [\w:#.,\- ]+"
-    r'|  subgraph d\d+ \["[^"]*"\]'
-    r'|    c\d+\["[^"]*"\]'
-    r"|  end"
-    r"|  class d\d+ \w+"
-    r'|  x\d+\("[^"]*"\)'
-    r"|  [dc]\d+ (?:-->|-\.->) [dcx]\d+"
-)
-_ENTITY = re.compile(r"#(\w+);")
-_NAMED = {"quot": '"', "lt": "<", "gt": ">", "amp": "&"}
-
-
-def _labels(source: str) -> list[str]:
-    """The label texts in a flowchart, with Mermaid's entity codes decoded."""
-    found = re.findall(r'"([^"]*)"', source)
-    return [_ENTITY.sub(lambda m: _NAMED.get(m[1]) or chr(int(m[1])), label) for label in found]
+# What the graph's pictures may hold: the elements and attributes output/svg.py draws.
+_SVG_TAGS = {"svg", "title", "g", "path", "a", "rect", "text", "tspan"}
+_SVG_ATTRIBUTES = {
+    "class", "xmlns", "viewbox", "width", "height", "role", "aria-label", "d", "href", "style",
+    "x", "y", "rx", "data-node", "data-from", "data-to",
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("path", ["design-catalog/graph/", "views/"])
-def test_mermaid_labels_cannot_break_out(server: Served, theme: str, path: str) -> None:
-    """Every graph line is structure we generate; names are labels that decode to the raw text.
-
-    Checked on the source (CI has no Mermaid). During development the same graphs were drawn by
-    Mermaid 11 in Material: every label showed its raw text and nothing ran.
-    """
+def test_graph_pictures_hold_names_as_text(server: Served, theme: str, path: str) -> None:
+    """Every picture is only the SVG we draw; each name is a node's title, read back whole."""
     soup = BeautifulSoup(_get(f"{server.base}{theme}/{path}"), "html.parser")
-    fence = "pre.mermaid > code" if theme == "material" else "code"
-    graphs = [c.get_text() for c in soup.select(fence) if c.get_text().startswith("flowchart")]
-    assert len(graphs) == 1, f"expected one Mermaid graph on {path}"
-    source = graphs[0]
-    bad = [line for line in source.splitlines() if not _MERMAID_LINE.fullmatch(line)]
-    assert not bad, f"lines a name could have written: {bad}"
-    for label in re.findall(r'"([^"]*)"', source):
-        assert not set(_ENTITY.sub("", label)) & set('"<>`%;:\n'), label
-    labels = _labels(source)
-    for name in (TITLE, ENTITY_TITLE, COMPONENT, ATTR_COMPONENT, DEPENDS_ON_HTML, *MERMAID_DEPS):
-        assert name in labels
+    pictures = soup.select("svg.design-graph__svg")
+    assert pictures, f"no graph picture on {path}"
+    titles = []
+    for svg in pictures:
+        for element in [svg, *svg.find_all(True)]:
+            assert element.name in _SVG_TAGS, element.name
+            assert set(element.attrs) <= _SVG_ATTRIBUTES, element.attrs
+        titles += [node.find("title").get_text() for node in svg.select("[data-node]")]
+    names = (TITLE, ENTITY_TITLE, COMPONENT, ATTR_COMPONENT, DEPENDS_ON_HTML, *MERMAID_DEPS)
+    for name in names:
+        assert any(t == name or t.startswith(f"{name} (") for t in titles), name
 
 
 def test_filters_keep_payloads_as_text(context: BrowserContext, theme: str) -> None:

@@ -1,13 +1,9 @@
-"""Output helpers: fragment filling, badge reuse, row markers and the Mermaid size limit."""
+"""Output helpers: fragment filling, badge reuse and row markers."""
 
 from __future__ import annotations
 
-import pytest
-
-from mkdocs_design.catalog.catalog import Catalog
-from mkdocs_design.catalog.graph import build_graph
 from mkdocs_design.model import Component, DesignDoc, Status
-from mkdocs_design.output import markup, mermaid, views
+from mkdocs_design.output import markup, views
 from mkdocs_design.reading.statuses import StatusTable
 
 STATUSES = StatusTable.build()
@@ -22,10 +18,6 @@ def _doc(n: int, status: str | None = "Draft", folder: str = "team") -> DesignDo
         components=(Component(f"Part {n}", f"part-{n}", 3, dependencies=(f"Part {n + 1}",)),),
         depends_on=(f"Design <{n + 1}> & 'co'",),
     )
-
-
-def _catalog(count: int) -> Catalog:
-    return Catalog.from_docs([_doc(n) for n in range(count)], STATUSES)
 
 
 def test_fill_puts_every_block_in_place_once() -> None:
@@ -66,14 +58,3 @@ def test_row_data_lists_each_status_and_folder_once_in_order() -> None:
         '<span class="design-row" id="component-x" data-status="approved draft unknown" '
         'data-folder="b a%20b ."></span>'
     )
-
-
-@pytest.mark.parametrize("count", [0, 1, 3, 40])
-def test_flowchart_limit_only_cuts_what_would_not_fit(count: int) -> None:
-    """Under the limit the chart is whole; over it, whatever comes back is over it too."""
-    catalog = _catalog(count)
-    graph = build_graph(catalog)
-    whole = mermaid.flowchart(catalog, graph, catalog.docs)
-    for limit in (0, 200, len(whole) - 1, len(whole), 10 * len(whole)):
-        cut = mermaid.flowchart(catalog, graph, catalog.docs, limit=limit)
-        assert cut == whole if len(whole) <= limit else len(cut) > limit
