@@ -29,6 +29,7 @@ from mkdocs_design.config import DesignConfig
 from mkdocs_design.generated import add_generated
 from mkdocs_design.output.markup import badge
 from mkdocs_design.rules import ASSET_DIR, Rules, settle
+from mkdocs_design.zensical_files import drop_written
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -85,6 +86,7 @@ class DesignPlugin(BasePlugin[DesignConfig]):
         if self._rules is None:
             return None
         with self._timed():
+            drop_written(files)  # the catalog `generate` wrote for Zensical: made here instead
             cache = self._cache if self._serving else None
             build = Build.collect(files, config, self._rules, cache, serving=self._serving)
             self._build = build

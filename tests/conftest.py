@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The Zensical tests run in their own venv, with Zensical pinned (.ci/run); not collected here.
+collect_ignore = [] if importlib.util.find_spec("zensical") else ["test_zensical.py"]
 SAMPLE_SITE = ROOT / "sample_site"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

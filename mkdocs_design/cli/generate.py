@@ -53,7 +53,7 @@ def generate(config_file: str | None, check: bool) -> None:
     if not site.enabled or build is None:
         click.echo("mkdocs-design is turned off (enabled: false): nothing written", err=True)
         return
-    wanted = catalog_files(build, site.folder)
+    wanted = catalog_files(build, site.folder, site.urls)
     changes = plan(site.docs_dir, site.folder, wanted, output_options(site.rules.pages))
     if changes.conflicts:
         raise click.ClickException("nothing written:\n  " + "\n  ".join(changes.conflicts))

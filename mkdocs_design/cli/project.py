@@ -23,6 +23,7 @@ from mkdocs.utils import markdown_extensions
 from mkdocs_design.build import Build
 from mkdocs_design.config import DesignConfig
 from mkdocs_design.rules import Rules, settle
+from mkdocs_design.zensical_files import drop_written
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -142,6 +143,7 @@ def _files(
     walk: only the named pages are read.
     """
     site = get_files(config) if configured else Files([])
+    drop_written(site)  # as the plugin does: what `generate` wrote is not the user's
     if not paths:
         return site, None
     known = {os.path.realpath(f.abs_src_path): f for f in site if f.abs_src_path}
