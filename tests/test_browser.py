@@ -468,6 +468,49 @@ def test_material_instant_navigation(tabs: Tabs) -> None:
         assert page.evaluate("window.notReloaded")
 
 
+#: Each nav status icon's status class and its computed mask, as Material draws it.
+NAV_ICONS = """els => els.map(e => [
+  [...e.classList].find(c => c.startsWith('md-status--')).slice(11),
+  getComputedStyle(e, '::after').maskImage || getComputedStyle(e, '::after').webkitMaskImage,
+  getComputedStyle(e, '::after').backgroundColor])"""
+
+
+def test_material_nav_icons_differ_by_status(tabs: Tabs) -> None:
+    """Under Material each status has its own nav icon shape (and colour), not one icon for all."""
+    with tabs.page("material") as page:
+        page.goto("platform/event-bus/")
+        icons = page.locator(".md-nav .md-status").evaluate_all(NAV_ICONS)
+        by_status = {status: (mask, colour) for status, mask, colour in icons}
+        assert set(by_status) == {
+            "draft", "in-review", "approved", "implemented", "deferred", "rejected",
+            "superseded", "deprecated",
+        }  # fmt: skip
+        masks = [mask for mask, _ in by_status.values()]
+        assert all(m.startswith('url("data:image/svg+xml') for m in masks), masks
+        assert len(set(masks)) == len(masks)
+        assert len({colour for _, colour in by_status.values()}) >= 7  # Deprecated is grey too
+        snap(page, "material", "nav-status-icons")
+
+
+def test_badges_carry_a_shape(page: Page) -> None:
+    """Each badge shows its word and its role's icon; Draft is dashed, Rejected struck through."""
+    open_view(page, OVERVIEW)
+    badges = page.locator(f"{CONTENT} .design-badge")
+    shapes = badges.evaluate_all(
+        """bs => bs.map(b => [b.dataset.designStatus, b.innerText.trim(),
+             getComputedStyle(b, '::before').maskImage, getComputedStyle(b).borderStyle,
+             getComputedStyle(b).textDecorationLine])"""
+    )
+    icons = {status: icon for status, _, icon, _, _ in shapes}
+    assert len(icons) == 8
+    assert len(set(icons.values())) == 8
+    assert all(icon.startswith("url(") for icon in icons.values())
+    for status, text, _, border, line in shapes:
+        assert text.split() == ["Status:", *status.split()]
+        assert (border == "dashed") == (status == "Draft")
+        assert (line == "line-through") == (status == "Rejected")
+
+
 def test_script_stays_small() -> None:
     """The script stays a few kilobytes, comments included (no framework, no build step)."""
     size = (ROOT / "mkdocs_design/output/assets/catalog.js").stat().st_size

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from conftest import build_site, write_site
-from test_browser import CONTENT, THEMES, _Quiet, _Server, chromium, serving
+from test_browser import ARTIFACTS, CONTENT, NAV_ICONS, THEMES, _Quiet, _Server, chromium, serving
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -51,7 +51,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for theme in THEMES:
         config = write_site(
             root / theme, docs,
-            {"theme": {"name": theme}, "plugins": [{"design": {"statuses": STATUSES}}]},
+            {"theme": {"name": theme},
+             "plugins": [{"design": {"statuses": STATUSES, "nav_status": True}}]},
         )  # fmt: skip
         with pytest.MonkeyPatch.context() as patch:
             patch.setenv("NO_MKDOCS_2_WARNING", "1")
@@ -118,3 +119,37 @@ def test_graph_and_banner_follow_the_roles(page: Page, tmp_path: Path) -> None:
     page.goto("tax-rules/")
     banner = page.locator(".design-banner--cancelled")
     assert "Cancelled" in banner.inner_text()
+
+
+def test_nav_icons_follow_the_roles(browser: Browser, served: str) -> None:
+    """Under Material a site's own status gets its role's nav icon, in its own colour."""
+    context = browser.new_context(base_url=f"{served}material/")
+    context.route(lambda url: not url.startswith(served), lambda route: route.abort())
+    page = context.new_page()
+    page.goto("ledger/")
+    icons = page.locator(".md-nav .md-status").evaluate_all(NAV_ICONS)
+    mask = {status: icon for status, icon, _ in icons}
+    colour = {status: paint for status, _, paint in icons}
+    role = page.evaluate(
+        "r => getComputedStyle(document.documentElement).getPropertyValue('--design-icon--' + r)",
+        "rejected",
+    )
+    assert set(mask) == {"draft", "approved", "shipped", "implemented", "cancelled"}
+    assert mask["shipped"] == mask["implemented"]  # like: Implemented
+    assert colour["shipped"] == "rgb(179, 89, 0)" != colour["implemented"]
+    assert mask["cancelled"] == role.strip()  # like: Rejected
+    assert len({mask["draft"], mask["approved"], mask["implemented"], mask["cancelled"]}) == 4
+    page.screenshot(path=str(ARTIFACTS / "material-nav-status-own-statuses.png"))
+    context.close()
+
+
+def test_badges_of_own_statuses_take_their_roles_icon(page: Page) -> None:
+    """The Shipped badge shows Implemented's icon; Cancelled is struck through like Rejected."""
+    page.goto("design-catalog/")
+    badges = page.locator(f"{CONTENT} .design-badge").evaluate_all(
+        """bs => Object.fromEntries(bs.map(b => [b.dataset.designStatus,
+             [getComputedStyle(b, '::before').maskImage,
+              getComputedStyle(b).textDecorationLine]]))"""
+    )
+    assert badges["Shipped"][0] == badges["Implemented"][0] != "none"
+    assert badges["Cancelled"][1] == "line-through"
