@@ -131,3 +131,8 @@ def test_bad_alias_is_an_error(aliases: dict[str, str], message: str) -> None:
 def test_first_link(text: str, link: str | None) -> None:
     """The first inline link's target; images and reference links are not targets."""
     assert first_link(text) == link
+
+
+def test_many_leading_fillers_resolve_without_recursion() -> None:
+    """Thousands of filler words before the status (``status status … Draft``) exhaust no stack."""
+    assert DEFAULT.resolve("status " * 5_000 + "Draft") == "Draft"

@@ -20,12 +20,14 @@ if TYPE_CHECKING:
 
     from mkdocs_design.model import Component, DesignDoc
 
-_PAREN = re.compile(r"\s*\(.*\)\s*$")
+# Never from inside a run of spaces (its first space reads it), and a "(" that cannot close
+# keeps the rest of its line (the group, put back by the substitution), so each line is read once.
+_PAREN = re.compile(r"(?:(?<!\s)|(?!\s))\s*\(.*\)\s*$|(\((?:.*\S)?)")
 
 
 def component_key(name: str) -> str:
     """The key a component is matched by (``Event Publisher (`bus.go`)`` → ``event publisher``)."""
-    return fold(_PAREN.sub("", name) if "(" in name else name)
+    return fold(_PAREN.sub(r"\1", name) if "(" in name else name)
 
 
 @dataclass(frozen=True, slots=True)

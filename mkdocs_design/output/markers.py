@@ -22,8 +22,12 @@ if TYPE_CHECKING:
 
 VIEWS = ("overview", "components", "questions", "graph", "neighbourhood")
 FILTERS = ("folder", "status")
-_MARKER = re.compile(r"^ {0,3}<!--\s*design/(?P<view>[\w-]+)(?P<args>.*?)-->\s*$")
-_ARG = re.compile(r'(?P<key>\w+)\s*=\s*"(?P<value>[^"]*)"')
+# The view's name is read once (the lookahead), up to the closing "-->": giving it back a
+# character at a time would read the rest of the line again each time.
+_MARKER = re.compile(
+    r"^ {0,3}<!--\s*design/(?=(?P<view>(?:\w|-(?!->\s*$))+))(?P=view)(?P<args>.*?)-->\s*$"
+)
+_ARG = re.compile(r'(?<!\w)(?P<key>\w+)\s*=\s*"(?P<value>[^"]*)"')  # a key from its first letter
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from mkdocs_design.reading.vocabulary import Vocabulary
 
 _PREFIX = re.compile(r"^(?:alternative|option|variant|方案|选项|案|대안|вариант|opción|opção)"
-                     r"\s*\w{0,3}\s*[:：.\u2014\u2013-]\s*", re.I)  # fmt: skip
+                     r"\s*(?:\w{1,3}\s*)?[:：.\u2014\u2013-]\s*", re.I)  # fmt: skip
 _NAME_AND_REST = re.compile(r"^(?P<name>[^:：\u2014]+)[:：\u2014]\s*(?P<rest>.*)$")
 _REJECTED = re.compile(
     r"\b(?:rejected|dropped|discarded)\s+(?:because|since|as)\b\s*:?\s*(?P<why>.+)$", re.I

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from mkdocs_design.reading.sections import SectionRange
     from mkdocs_design.reading.vocabulary import Vocabulary
 
-_FENCE_INFO = re.compile(r"^\s*(?:`{3,}|~{3,})\s*\{?\s*\.?(?P<lang>[\w+#.-]+)")
-_DEPENDENCY_NOTE = re.compile(r"\s+(?:\u2014|\u2013|-|:)\s+.*$")
+_FENCE_INFO = re.compile(r"^\s*(?:`{3,}|~{3,})\s*(?:\{\s*)?\.?(?P<lang>[\w+#.-]+)")
+_DEPENDENCY_NOTE = re.compile(r"(?:(?<!\s)|(?!\s))\s+(?:\u2014|\u2013|-|:)\s+.*$")
 # "**Name:** value" is a field label; "**Name** — role" and "**Name**: role" name a component.
 _FIELD_LABEL = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?\*\*[^*]*[:：]\*\*")
 _FIELDS = ("responsibility", "dependencies", "interface", "behaviours", "path", "depends on")

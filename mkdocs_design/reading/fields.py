@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 _PLAIN_LABEL = re.compile(
     r"^\s{0,3}(?P<label>[^\W\d_][\w ]{0,30}?)\s?[:：]\s*(?P<value>\S(?:.*\S)?)\s*$"
 )
-_LABEL_SPLIT = re.compile(r"\s+[·|]\s+(?=\*\*)")
+# Never from inside a run of spaces: the run's first space already tried all of it.
+_LABEL_SPLIT = re.compile(r"(?:(?<!\s)|(?!\s))\s+[·|]\s+(?=\*\*)")
 _DATE_FORMATS = ("%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%d-%b-%Y")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _CJK_DATE = re.compile(r"(\d{4})\s*[年년.]\s*(\d{1,2})\s*[月월.]\s*(\d{1,2})\s*[日일]?")

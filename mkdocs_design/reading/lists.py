@@ -118,15 +118,21 @@ def split_list(text: str) -> list[str]:
     return [item for item in found if item and not _NONE.match(item)]
 
 
+def _entity_ends(text: str, amp: int, end: int) -> bool:
+    """Whether a character reference starts at ``amp`` (``-1``: none) and ends at ``end``."""
+    return amp >= 0 and _ENTITY_END.match(text, amp, end) is not None
+
+
 def _split_nested(text: str) -> list[str]:
     """Split at top-level separators, skipping those inside brackets and entity ends."""
     parts: list[str] = []
     depth, start = 0, 0
     for i, char in enumerate(text):
         depth += (char in "([{") - (char in ")]}")
-        # The `;` that ends a character reference (`AT&amp;T`) separates nothing.
+        # The `;` that ends a character reference (`AT&amp;T`) separates nothing. Only the last
+        # "&" can start it: searching from `start` would read the same entities again each time.
         separates = char in ",;，；、" and depth <= 0
-        if separates and not (char == ";" and _ENTITY_END.search(text, start, i)):
+        if separates and not (char == ";" and _entity_ends(text, text.rfind("&", start, i), i)):
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])

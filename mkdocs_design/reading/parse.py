@@ -31,11 +31,14 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
 #: "User Authentication System Design": an English title ending in its kind, once detected.
-_ENDS_IN_KIND = re.compile(r"\s+(?:technical\s+)?design(?:\s+(?:doc|document|spec))?$", re.I)
+# "(?:(?<!\s)|(?!\s))": never from inside a run of spaces, which its first space already read.
+_ENDS_IN_KIND = re.compile(
+    r"(?:(?<!\s)|(?!\s))\s+(?:technical\s+)?design(?:\s+(?:doc|document|spec))?$", re.I
+)
 #: A decision record's number before its name: "ADR 003: ", "0004 — ".
 _DECISION_NUMBER = re.compile(r"^(?:(?:adr|rfc|dec)[\s-]?)?(?:\d{1,5}|N{2,5})\s*[:：.—–-]\s*", re.I)
 #: A trailing code span in parentheses, an alias rather than part of the name: "(`doctor`)".
-_CODE_ALIAS = re.compile(r"\s*[(（]`[^`]*`[)）]$")
+_CODE_ALIAS = re.compile(r"(?:(?<!\s)|(?!\s))\s*[(（]`[^`]*`[)）]$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,7 +92,7 @@ _LITERAL = re.compile(
     r"\[(?:['\"`\d\-+^\\$@#{(!]|(?:[^\w\s\]]*(?:[A-Za-z0-9]-[A-Za-z0-9]|\\.))+[^\w\s\]]*\])"
 )
 _WORD = re.compile(r"\w")
-_LABEL = re.compile(r"\s*(?:[-*+]\s+)?\*\*([^*]+?)\s*:?\s*\*\*")
+_LABEL = re.compile(r"\s*(?:[-*+]\s+)?\*\*([^*]+)\*\*")
 _SETEXT_H1 = re.compile(r"=+\s*$")
 
 
@@ -208,7 +208,18 @@ def _preamble_label(lines: Sequence[str], index: int) -> str:
     if line.startswith("#") or (index + 1 < len(lines) and _SETEXT_H1.match(lines[index + 1])):
         return "Title"  # only the H1 comes before the first section heading
     label = _LABEL.match(line)
-    return label.group(1) if label else ""
+    return _label_name(label.group(1)) if label else ""
+
+
+def _label_name(text: str) -> str:
+    r"""``text`` without a trailing colon and spaces, keeping one character (``**Created:**``).
+
+    What the lazy group of ``\*\*([^*]+?)\s*:?\s*\*\*`` kept, without the cubic time it took to
+    give back a run of spaces.
+    """
+    name = text.rstrip()
+    name = name[:-1].rstrip() if name.endswith(":") else name
+    return name or text[:1]
 
 
 def _scan(
@@ -292,13 +303,17 @@ def _prose_spans(text: str, first: int, labels: frozenset[str]) -> Iterator[_Spa
         yield _Span(first + line, column, first + end_line, end_column, text[begin:stop], False)
 
 
+@lru_cache(maxsize=8)  # every "[x]:" of a line asks about the same line: read it once
+def _defines(masked: str, start: int) -> bool:
+    """Whether the line at ``start`` of ``masked`` is a reference or abbreviation definition."""
+    return _DEFINITION.match(masked, start) is not None
+
+
 def _is_markdown(masked: str, match: re.Match[str], labels: frozenset[str]) -> bool:
     """Tell whether brackets are Markdown syntax or data rather than a possible blank."""
     inner, follower = match.group(1), match.group(2)
     begin, stop = match.start(), match.end(1) + 1
-    if follower and (
-        follower != ":" or _DEFINITION.match(masked, masked.rfind("\n", 0, begin) + 1)
-    ):
+    if follower and (follower != ":" or _defines(masked, masked.rfind("\n", 0, begin) + 1)):
         return True  # a link, an image or a definition
     if inner.strip() in _TASK_BOXES or inner.startswith("^"):
         return True  # a task box or a footnote

@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
 from markdown.extensions.toc import unique
-from pymdownx.superfences import RE_NESTED_FENCE_START
 
+from mkdocs_design.reading.fence_header import fence_of
 from mkdocs_design.reading.text import plain_text
 
 #: ``slugify(text, separator)``, as configured for the site's ``toc`` extension.
@@ -27,8 +27,16 @@ Slugify = Callable[[str, str], str]
 # after the hashes, escaped and inner hashes kept, closing hashes dropped.
 _HASH = re.compile(r"^(?P<level>#{1,6})(?P<header>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*$")
 _SETEXT = re.compile(r"^(?:=+|-+)[ ]*$")
-_HR = re.compile(r"^[ ]{0,3}(?:(?:-+[ ]{0,2}){3,}|(?:_+[ ]{0,2}){3,}|(?:\*+[ ]{0,2}){3,})[ ]*$")
+# Python-Markdown's HRProcessor.RE: the runs are matched once, inside a lookahead, since ``-+``
+# repeated can split a run of dashes in exponentially many ways before "[ ]*$" fails.
+_HR = re.compile(
+    r"^[ ]{0,3}(?=(?P<rule>(?:-+[ ]{0,2}){3,}|(?:_+[ ]{0,2}){3,}|(?:\*+[ ]{0,2}){3,}))"
+    r"(?P=rule)[ ]*$"
+)
 _ATTR_LINE = re.compile(r"^[ ]*\{:?[ ]*([^}\n ][^\n]*)\}[ ]*$")
+# attr_list's HEADER_RE ("[ ]+\{…\}[ ]*$", searched) started only where a run of spaces starts:
+# from inside one it tries every space of the run again. Same matches, whatever its version.
+_HEADER_ATTRS = re.compile(r"(?<![ ])" + AttrListTreeprocessor.HEADER_RE.pattern)
 _TAB = 4
 # One whole-page search for the few lines worth a closer look, each line preceded by "\n": a
 # literal first character lets the regex engine skip ahead, where "^" with re.M tries every
@@ -197,10 +205,8 @@ def _indented_close(
 def _opener(line: str) -> tuple[str, int] | None:
     """``(fence, indentation)`` when ``line`` opens a fence as superfences reads it."""
     ws = len(line) - len(line.lstrip(" \t"))
-    match = RE_NESTED_FENCE_START.match(line, ws)
-    if match is None or match.group("unrecognized"):
-        return None
-    return match.group("fence"), len(line[:ws].expandtabs(_TAB))
+    fence = fence_of(line, ws)
+    return None if fence is None else (fence, len(line[:ws].expandtabs(_TAB)))
 
 
 def _dedent(line: str, indent: int) -> str | None:
@@ -316,7 +322,8 @@ def _is_setext(lines: Sequence[str], code: Sequence[bool], i: int) -> bool:
 
 def _attributes(raw: str, attr_list: bool) -> tuple[str, str | None]:
     """Split ``Title {#id .class}`` into the title and its custom id, as ``attr_list`` does."""
-    match = AttrListTreeprocessor.HEADER_RE.search(raw) if attr_list and "{" in raw else None
+    # Only a heading ending in "}" can hold one; elsewhere each " {" would read to the end.
+    match = _HEADER_ATTRS.search(raw) if attr_list and raw.rstrip(" ").endswith("}") else None
     if match is None:
         return raw, None
     attrs, remainder = get_attrs_and_remainder(match.group(1))

@@ -73,7 +73,13 @@ SETTLED = frozenset({"Implemented", "Deferred", *ENDED})
 #: Roles that can go stale.
 EARLY = frozenset({"Draft", "In Review"})
 
-_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)|\[([^\]]*)\]\[[^\]]*\]")
+# Inline links (group 2 their target), images and reference links (``[a][b]``, which hide an
+# inline link after them). Linear: the target and the rest of the parentheses share no
+# character, and a start that cannot close (``[a](`` with no ``)`` after it, ``[`` with no ``]``)
+# is matched by the last alternative, so that no later start reads the same text again.
+_LINK = re.compile(
+    r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s[^)]*)?\)|\[([^\]]*)\]\[[^\]]*\]|\[[^\]]*(?:\]\([^)]*)?"
+)
 _COLOR = re.compile(r"^(?:#[0-9a-fA-F]{3,8}|[a-zA-Z]+|(?:rgb|hsl)a?\([0-9.,%\s]+\))$")
 
 
@@ -190,11 +196,14 @@ _FILLERS = frozenset({"design", "doc", "document", "spec", "status", "decision",
 
 @lru_cache(maxsize=4096)
 def _resolve(table: StatusTable, text: str) -> str | None:
-    for key, name in table.keys:
-        if text == key or (text.startswith(key) and not text[len(key)].isalnum()):
-            return name
-    first, _, rest = text.partition(" ")
-    return _resolve(table, rest) if first in _FILLERS and rest else None
+    while True:  # a loop, not recursion: "status status … draft" must not exhaust the stack
+        for key, name in table.keys:
+            if text == key or (text.startswith(key) and not text[len(key)].isalnum()):
+                return name
+        first, _, rest = text.partition(" ")
+        if first not in _FILLERS or not rest:
+            return None
+        text = rest
 
 
 def _merge(defaults: tuple[StatusDef, ...], own: Iterable[StatusDef]) -> list[StatusDef]:

@@ -27,9 +27,14 @@ _LABEL = re.compile(
     r"(?P<value>(?:.*\S)?)\s*$"
 )
 #: A thematic break (``---``, ``***``, ``___``), as Python-Markdown reads one.
-RULE = re.compile(r"^[ ]{0,3}(?:(?:-+[ ]{0,2}){3,}|(?:_+[ ]{0,2}){3,}|(?:\*+[ ]{0,2}){3,})[ ]*$")
+# The runs are matched once, inside a lookahead, as Python-Markdown's HRProcessor does: ``-+``
+# repeated can split a run of dashes in exponentially many ways before "[ ]*$" fails.
+RULE = re.compile(
+    r"^[ ]{0,3}(?=(?P<rule>(?:-+[ ]{0,2}){3,}|(?:_+[ ]{0,2}){3,}|(?:\*+[ ]{0,2}){3,}))"
+    r"(?P=rule)[ ]*$"
+)
 #: The line under a table's header row.
-TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+TABLE_DELIMITER = re.compile(r"^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)*(?:\|\s*)?$")
 # Runs of what separates words in a name: anything but letters, digits and the few symbols
 # that tell names apart (C++, C#, R&D).
 _SEPARATORS = re.compile(r"[^\w+#&]+|_+")
@@ -92,17 +97,20 @@ _NEEDS_STRIP = re.compile(r"[`\[<&*_\\~=!]|\s\s|\t")
 CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 # A link's destination may hold balanced parentheses: (https://…/Stripe_(company)).
 _DEST = r"(?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])"
-_IMAGE = re.compile(rf"!\[[^\]]*\]{_DEST}")
-_LINK = re.compile(rf"\[([^\]]*)\]{_DEST}")
-_FOOTNOTE = re.compile(r"\[\^[^\]]+\]")
+# Where a construct cannot close (a "[" with no "]" after it, "<!--" with no "-->"), every later
+# start would read the same text to the same end: the last group matches such a start with what
+# it read, and the substitution puts it back (r"\1" or r"\2"), so the text is read once.
+_IMAGE = re.compile(rf"!\[[^\]]*\]{_DEST}|(!\[[^\]]*)")
+_LINK = re.compile(rf"\[([^\]]*)\]{_DEST}|(\[[^\]]*)")
+_FOOTNOTE = re.compile(r"\[\^[^\]]+\]|(\[\^[^\]]*)")
 _AUTOLINK = re.compile(f"{AUTOLINK_RE}|{AUTOMAIL_RE}")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->|(<!--.*)", re.DOTALL)
 _TAG = re.compile(HTML_RE, re.DOTALL)
 _NOT_STRONG = re.compile(r"(?:^|(?<=\s))(?:\*{1,3}|_{1,3})(?=\s|$)")
 _STRONG = re.compile(r"\*\*(.+?)\*\*")
-_SMART_STRONG = re.compile(r"(?<!\w)__(?!_)(.+?)(?<!_)__(?!\w)")
+_SMART_STRONG = re.compile(r"(?<!\w)__(?!_)(.+?)(?<!_)__(?!\w)|((?<!\w)__(?!_).*)")
 _STAR = re.compile(r"\*([^*]+)\*")
-_SMART_UNDERSCORE = re.compile(r"(?<!\w)_(?!_)(.+?)(?<!_)_(?!\w)")
+_SMART_UNDERSCORE = re.compile(r"(?<!\w)_(?!_)(.+?)(?<!_)_(?!\w)|((?<!\w)_(?!_).*)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~=])")
 _STASHED = re.compile("\x02(\\d+)\x03")
 
@@ -144,12 +152,12 @@ def plain_text(markdown: str, *, tags: bool = False) -> str:
     if emphasis:
         text = _NOT_STRONG.sub(lambda m: stash(m.group(0)), text)
     if "[" in text:
-        text = _LINK.sub(r"\1", _FOOTNOTE.sub("", _IMAGE.sub("", text)))
+        text = _LINK.sub(r"\1\2", _FOOTNOTE.sub(r"\1", _IMAGE.sub(r"\1", text)))
     if "<" in text and not tags:
-        text = _TAG.sub("", _COMMENT.sub("", text))
+        text = _TAG.sub("", _COMMENT.sub(r"\1", text))
     if emphasis:
         for pattern in (_STRONG, _SMART_STRONG, _STAR, _SMART_UNDERSCORE):
-            text = pattern.sub(r"\1", text)
+            text = pattern.sub(r"\1\2" if pattern.groups > 1 else r"\1", text)
     # Entities in text are unescaped; in code spans and escapes they are literal text.
     if "&" in text:
         text = html.unescape(text)

@@ -21,10 +21,11 @@ from mkdocs_design.reading.text import NUMBERING, fold
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
+# "(?:(?<!\s)|(?!\s))": never start inside a run of spaces; its first space read all of it.
 #: A parenthetical at the end of a title, half- or full-width: "(Resolved)", "（可选）".
-_PAREN = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+_PAREN = re.compile(r"(?:(?<!\s)|(?!\s))\s*[(（][^()（）]*[)）]\s*$")
 #: What may stand between a title's words and the feature's name.
-_SEPARATOR = re.compile(r"\s*[:：|·•]\s*|\s+[-—–]+\s+|\s*[—–]\s*")
+_SEPARATOR = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s*[:：|·•]\s*|\s+[-—–]+\s+|\s*[—–]\s*)")
 #: Keys of the ``vocabulary`` option and of ``vocabulary.yml``.
 KEYS = ("sections", "families", "labels", "titles", "groups", "aspects", "summaries", "statuses")
 
