@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 
 from mkdocs_design.catalog.catalog import Catalog
 from mkdocs_design.catalog.history import last_changes
@@ -43,11 +44,13 @@ class Page(NamedTuple):
         path: Its source file (``None`` for a page another plugin generated in memory).
         lines: Its number of lines, front matter included.
         marked: Whether it holds a marker view (``<!-- design/overview -->``).
+        body: A digest of its Markdown as MkDocs hands it on (front matter removed).
     """
 
     path: str | None
     lines: int
     marked: bool = False
+    body: bytes = b""
 
 
 @dataclass
@@ -93,6 +96,7 @@ class Build:
         root: The folder holding ``mkdocs.yml``, which messages name paths from.
         notes: Warnings about the build itself, not about a page (``SOURCE_DATE_EPOCH``).
         fragments: HTML blocks kept for each page until its HTML is written.
+        lost: Blocks that found no place in their page's HTML, as findings.
     """
 
     rules: Rules
@@ -104,6 +108,7 @@ class Build:
     root: str
     notes: tuple[str, ...] = ()
     fragments: dict[str, Fragments] = field(default_factory=dict)
+    lost: list[Finding] = field(default_factory=list)
 
     @classmethod
     def collect(
@@ -126,12 +131,13 @@ class Build:
             if source is None:
                 continue
             marked = "<!-- design/" in source
-            pages[file.src_uri] = Page(file.abs_src_path, source.count("\n"), marked)
             if marked:
                 problems += find_markers(source.split("\n"), file.src_uri)[1]
-            if rules.selects(file.src_uri):
-                doc = _parse(file.src_uri, source, rules, cache, problems)
-                docs += [doc] if doc else []
+            doc = _parse(file.src_uri, source, rules, cache, problems)
+            # What MkDocs will hand on_page_markdown, to tell whether another plugin changed it.
+            body = _digest(get_data(source)[0]) if doc else b""
+            pages[file.src_uri] = Page(file.abs_src_path, source.count("\n"), marked, body)
+            docs += [doc] if doc else []
         if cache is not None:
             cache.keep_only(pages)
         catalog = Catalog.from_docs(docs, rules.statuses)
@@ -177,15 +183,38 @@ class Build:
                 file.page.meta.setdefault("status", status_class(doc.canonical_status))
 
     def decorate(self, src_uri: str, markdown: str) -> str | None:
-        """A page's Markdown with everything the plugin adds (see :class:`Site`)."""
-        offset = self.pages[src_uri].lines - markdown.count("\n") if src_uri in self.pages else 0
+        """A page's Markdown with everything the plugin adds (see :class:`Site`).
+
+        Edits go where the catalog read them from the source. When another plugin changed the
+        Markdown first (an include, a macro), the page is read again from what MkDocs hands
+        on, so each edit still lands on its own line.
+        """
+        page, doc = self.pages.get(src_uri), self.catalog.by_uri.get(src_uri)
         kept = self.fragments.setdefault(src_uri, Fragments("m"))
-        return self.site.decorate(src_uri, markdown, offset=offset, fragments=kept)
+        if page is None or doc is None or page.body == _digest(markdown):
+            offset = page.lines - markdown.count("\n") if page is not None else 0
+            return self.site.decorate(src_uri, markdown, offset=offset, fragments=kept)
+        again = _parse(src_uri, markdown, self.rules, None, [])
+        again = again or replace(doc, title_line=0, questions=(), placeholders=())
+        return self.site.decorate(src_uri, markdown, offset=0, fragments=kept, doc=again)
 
     def fill(self, src_uri: str, html: str) -> str | None:
-        """Put the HTML blocks kept for a page into its converted HTML (then forget them)."""
+        """Put the HTML blocks kept for a page into its converted HTML (then forget them).
+
+        A block that finds no place (another plugin removed its placeholder) is an error,
+        reported with the build's findings: a catalog table is never lost silently.
+        """
         kept = self.fragments.pop(src_uri, None)
-        return kept.fill(html) if kept is not None and kept.blocks else None
+        if kept is None or not kept.blocks:
+            return None
+        filled, lost = kept.fill(html)
+        if lost:
+            message = (
+                f"{lost} catalog block(s) found no place on this page: another plugin removed "
+                "or rewrote <div data-design-fragment> before mkdocs-design filled it"
+            )
+            self.lost.append(Finding("lost-view", Severity.ERROR, Location(src_uri, 1), message))
+        return filled
 
 
 def _parse(
@@ -196,6 +225,8 @@ def _parse(
     problems: list[Finding],
 ) -> DesignDoc | None:
     """Parse one page; a page the reader cannot handle is a finding, never a traceback."""
+    if not rules.selects(src_uri):
+        return None
     try:
         if cache is not None:
             return cache.parse(src_uri, source, rules.reading)
@@ -216,6 +247,10 @@ def today() -> tuple[dt.date, str | None]:
     except (ValueError, OverflowError, OSError):
         problem = f"SOURCE_DATE_EPOCH={epoch[:40]!r} is not a time in seconds; today is used"
         return dt.date.today(), problem
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def _modified() -> bool:

@@ -164,6 +164,8 @@ class Placeholder(NamedTuple):
         in_code: True when it sits in a fenced code block.
         end_line: Source line where it ends (equal to ``line`` unless re-wrapped).
         end_column: 1-based column just past its closing bracket on ``end_line``.
+        in_markup: True when it sits inside an HTML tag (``<img alt="[TBD]">``) or a link's
+            destination or title, where nothing can be inserted around it.
     """
 
     text: str
@@ -173,6 +175,7 @@ class Placeholder(NamedTuple):
     in_code: bool = False
     end_line: int = 0
     end_column: int = 0
+    in_markup: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,8 +107,9 @@ class DesignPlugin(BasePlugin[DesignConfig]):
         with self._timed():
             return self._build.decorate(page.file.src_uri, markdown)
 
+    @event_priority(100)  # before plugins that rewrite the HTML (minify) can touch the slots
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Put the catalog's HTML blocks in (see ``render.Fragments``).
+        """Put the catalog's HTML blocks in (see ``output.views.Fragments``).
 
         After the page is written out by the theme, so neither Python-Markdown nor the search
         index spends time on thousands of rows: the design pages they list are indexed already.

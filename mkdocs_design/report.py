@@ -40,7 +40,7 @@ def findings(build: Build) -> list[Finding]:
                 "please report it)")
         for src, dst, anchor in build.site.broken_links()
     ]  # fmt: skip
-    return sort_findings([*found, *build.insights.findings, *build.problems, *broken])
+    return sort_findings([*found, *build.insights.findings, *build.problems, *build.lost, *broken])
 
 
 def levelled(build: Build) -> list[tuple[Finding, str]]:

@@ -171,7 +171,6 @@ def test_bom_and_mixed_line_endings_keep_editor_lines(tmp_path: Path) -> None:
         ("First?", 12), ("Second?", 13), ("Third [TBD]?", 14),
     ]  # fmt: skip
     assert ours(built) == [
-        'mkdocs_design: docs/bad.md:3:1: created date "[Date]" is not a date (use YYYY-MM-DD)',
         'mkdocs_design: docs/bad.md:3:14: unresolved placeholder "[Date]" (Created)',
         'mkdocs_design: docs/bad.md:14:13: unresolved placeholder "[TBD]" (Open Questions)',
     ]

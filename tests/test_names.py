@@ -52,7 +52,7 @@ def test_links_resolve_whatever_the_file_names(tmp_path: Path) -> None:
         main = soup.select_one("div[role=main]")
         for a in main.select("a[href]") if main else []:
             url = urlsplit(a["href"])
-            if url.scheme or url.netloc or a["href"].startswith("#") and not url.fragment:
+            if url.scheme or url.netloc or (a["href"].startswith("#") and not url.fragment):
                 continue
             path = posixpath.normpath(posixpath.join(page.parent.as_posix(), unquote(url.path)))
             target = site.joinpath(path)

@@ -495,7 +495,7 @@ def render_all(
     converted = {
         name: markdown.markdown(text, extensions=["tables", "toc"]) for name, text in views.items()
     }
-    return {name: kept.fill(html) if kept else html for name, html in converted.items()}
+    return {name: kept.fill(html)[0] if kept else html for name, html in converted.items()}
 
 
 class _Elements(HTMLParser):

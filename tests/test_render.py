@@ -27,10 +27,22 @@ def test_fill_puts_every_block_in_place_once() -> None:
     other = views.Fragments("m").add("<p>elsewhere</p>")
     page = "<main>" + "".join(reversed(keys)) + other + keys[0] + "</main>"
     expected = page
-    for key, block in kept.blocks.items():
+    for key, block in zip(keys, kept.blocks.values(), strict=True):
         expected = expected.replace(key, block, 1)
-    assert kept.fill(page) == expected
-    assert kept.fill("no placeholders") == "no placeholders"
+    assert kept.fill(page) == (expected, 0)
+    assert kept.fill("no placeholders") == ("no placeholders", 12)
+
+
+def test_fill_finds_placeholders_an_html_minifier_rewrote() -> None:
+    """Unquoted, reordered or self-closed by a rewriter, the placeholder is still found."""
+    kept = views.Fragments("g")
+    kept.add("<table>A</table>")
+    kept.add("<table>B</table>")
+    minified = (
+        "<div data-design-fragment=g-0 class=design-fragment></div>"
+        '<div class="design-fragment" data-design-fragment="g-1"/>'
+    )
+    assert kept.fill(minified) == ("<table>A</table><table>B</table>", 0)
 
 
 def test_badges_are_made_once_per_status_as_shown() -> None:

@@ -15,14 +15,19 @@ _MARK_END = "</mark>"
 MARK_ID = "design-placeholder-{}"
 
 
+def markable(placeholder: Placeholder) -> bool:
+    """Whether a mark can go around a placeholder: not in code, not inside a tag or link."""
+    return not (placeholder.in_code or placeholder.in_markup)
+
+
 def mark_placeholders(
     lines: Sequence[str], placeholders: Sequence[Placeholder], *, first_line: int = 1
 ) -> list[str]:
-    """Wrap each placeholder outside code in ``<mark class="design-placeholder">``.
+    """Wrap each :func:`markable` placeholder in ``<mark class="design-placeholder" id=…>``.
 
     The start tag goes before ``[`` and the end tag after ``]``, on different lines for a
-    re-wrapped placeholder; the text in between is unchanged. Placeholders in code and
-    positions outside ``lines`` are left alone.
+    re-wrapped placeholder; the text in between is unchanged. Placeholders in code, inside an
+    HTML tag or a link, and positions outside ``lines`` are left alone.
 
     Args:
         lines: The lines the placeholders were found in.
@@ -33,7 +38,7 @@ def mark_placeholders(
         New lines; ``lines`` is not modified.
     """
     tags: dict[int, list[tuple[int, int, str]]] = {}
-    for n, p in enumerate((p for p in placeholders if not p.in_code), start=1):
+    for n, p in enumerate(filter(markable, placeholders), start=1):
         end = (p.end_line, p.end_column) if p.end_line else (p.line, p.column + len(p.text))
         # Sorting puts an end tag before a start tag at the same position: [A]</mark><mark>[B].
         start = _MARK_START.format(MARK_ID.format(n))

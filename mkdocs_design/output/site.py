@@ -7,11 +7,13 @@ site's links; Markdown goes out.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from mkdocs_design.output import graphs, markup, views
+from mkdocs_design.output.lists import separate_lists
 from mkdocs_design.output.markers import (
     Marker,
     find_markers,
@@ -19,7 +21,7 @@ from mkdocs_design.output.markers import (
     select_components,
     select_docs,
 )
-from mkdocs_design.output.marks import MARK_ID, mark_placeholders
+from mkdocs_design.output.marks import MARK_ID, mark_placeholders, markable
 from mkdocs_design.reading.statuses import ENDED
 
 if TYPE_CHECKING:
@@ -31,6 +33,9 @@ if TYPE_CHECKING:
     from mkdocs_design.catalog.lifecycle import Insights
     from mkdocs_design.model import DesignDoc, Status
     from mkdocs_design.reading.statuses import StatusTable
+
+
+_SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -123,10 +128,7 @@ class Site:
                 *(s.anchor for s in doc.sections),
                 *(c.anchor for c in doc.components),
                 *(q.anchor for q in doc.questions),
-                *(
-                    MARK_ID.format(n + 1)
-                    for n in range(sum(not p.in_code for p in doc.placeholders))
-                ),
+                *(MARK_ID.format(n + 1) for n in range(sum(map(markable, doc.placeholders)))),
             }
             for doc in self.catalog.docs
         }
@@ -209,6 +211,7 @@ class Site:
         *,
         offset: int,
         fragments: views.Fragments | None = None,
+        doc: DesignDoc | None = None,
     ) -> str | None:
         """A page's Markdown with badge, banners, anchors, marks and marker views.
 
@@ -217,8 +220,10 @@ class Site:
             markdown: Its Markdown as MkDocs read it (front matter removed).
             offset: Real file line of ``markdown``'s first line, minus one.
             fragments: Where to keep the HTML blocks of marker views.
+            doc: The page read from ``markdown`` itself, when another plugin changed it after
+                the catalog read the source; the catalog's own model otherwise.
         """
-        doc = self.catalog.by_uri.get(src_uri)
+        doc = doc or self.catalog.by_uri.get(src_uri)
         if doc is None and "<!-- design/" not in markdown:
             return None
         # Every marker line holds "design/", and decorating adds none: most pages skip the search.
@@ -246,8 +251,10 @@ class Site:
         block = self._header(doc, neighbourhood=self.rules.neighbourhood and not placed)
         if block:
             at = doc.title_line - offset if doc.title_line else 0
+            if 0 < at < len(lines) and _SETEXT.match(lines[at]):
+                at += 1  # under a setext title's underline, never between it and its text
             lines[at:at] = ["", *block, ""]
-        return lines
+        return separate_lists(lines)
 
     @cached_property
     def _badge(self) -> Callable[[Status | None], Markup]:

@@ -20,7 +20,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from mkdocs_design.catalog.catalog import completeness
-from mkdocs_design.output.marks import MARK_ID
+from mkdocs_design.output.marks import MARK_ID, markable
 from mkdocs_design.output.markup import a, badge, md_text, row_data
 from mkdocs_design.reading.text import plain_text
 
@@ -68,19 +68,26 @@ class Fragments:
     def add(self, html: str) -> str:
         """Keep ``html``; return the placeholder that stands for it in the Markdown."""
         slot = f"{self._name}-{len(self.blocks)}"
-        key = f'<div class="design-fragment" data-design-fragment="{slot}"></div>'
-        self.blocks[key] = html
-        return key
+        self.blocks[slot] = html
+        return f'<div class="design-fragment" data-design-fragment="{slot}"></div>'
 
-    def fill(self, html: str) -> str:
-        """Put every kept block in place of (the first occurrence of) its placeholder."""
+    def fill(self, html: str) -> tuple[str, int]:
+        """Put every kept block in place of (the first occurrence of) its placeholder.
+
+        The placeholder is found however an HTML rewriter before us wrote it (attributes
+        reordered or unquoted, the element closed by itself). Returns the page and how many
+        blocks found no placeholder.
+        """
         # One pass over the page: a replace per block would rescan it once per block.
         pending = dict(self.blocks)
-        return _SLOT.sub(lambda m: pending.pop(m.group(0), m.group(0)), html)
+        filled = _SLOT.sub(lambda m: pending.pop(m.group("slot"), m.group(0)), html)
+        return filled, len(pending)
 
 
-#: Any placeholder :meth:`Fragments.add` makes.
-_SLOT = re.compile(r'<div class="design-fragment" data-design-fragment="[^"]*"></div>')
+#: Any placeholder :meth:`Fragments.add` makes, as written or as a rewriter may leave it.
+_SLOT = re.compile(
+    r"<div\b[^<>]*?\bdata-design-fragment=[\"']?(?P<slot>[\w-]+)[\"']?[^<>]*>\s*(?:</div>)?"
+)
 
 
 def html_block(template: str, fragments: Fragments | None, **context: Any) -> str:
@@ -174,7 +181,7 @@ def render_overview(
 
 def _first_hole(doc: DesignDoc, href: Href) -> str | None:
     """The link to a design's first marked placeholder, if it has one."""
-    if any(not p.in_code for p in doc.placeholders):
+    if any(map(markable, doc.placeholders)):
         return href(doc.src_uri, MARK_ID.format(1))
     return None
 

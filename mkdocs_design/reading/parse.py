@@ -18,7 +18,7 @@ from mkdocs_design.reading import alternatives, fields, questions
 from mkdocs_design.reading import components as comps
 from mkdocs_design.reading.detect import Detection, detect
 from mkdocs_design.reading.frontmatter import FrontMatter, body_lines, split_front_matter
-from mkdocs_design.reading.leftovers import Content
+from mkdocs_design.reading.leftovers import Content, is_template_text
 from mkdocs_design.reading.placeholders import PlaceholderRules, find_placeholders
 from mkdocs_design.reading.scan import Scan, Slugify, scan
 from mkdocs_design.reading.sections import SectionRange, sections_of, template_sections
@@ -121,7 +121,8 @@ def build_doc(
         found.append(_unknown_status(src_uri, status.raw, status.line, rules.statuses))
     if page.unclosed is not None:
         found.append(_unclosed(src_uri, page.lines[page.unclosed], page.unclosed + offset + 1))
-    if created is None and created_raw is not None:
+    if created is None and created_raw is not None and not is_template_text(created_raw):
+        # The template's own "[Date]" is a blank, which the placeholder gate reports.
         at = Location(src_uri, created_line or 1)
         found.append(Finding("bad-date", Severity.WARNING, at, fields.date_problem(created_raw)))
     context, context_at = fields.system_context(page, sections, preamble, vocabulary)

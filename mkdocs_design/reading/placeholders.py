@@ -183,6 +183,7 @@ def find_placeholders(
     """
     starts = [number for number, _ in sections]
     found: list[Placeholder] = []
+    markup: dict[int, tuple[tuple[int, int], ...]] = {}
     for span in _scan(lines, code, fences):
         text = squash(span.text)
         if text in rules.ignore or not _is_placeholder(rules, text, in_code=span.in_code):
@@ -192,8 +193,29 @@ def find_placeholders(
         section = sections[at - 1][1] if at else _preamble_label(lines, span.line)
         shown = span.text if line == end_line else text
         column, end_column = span.column + 1, span.end_column + 1
-        found.append(Placeholder(shown, line, column, section, span.in_code, end_line, end_column))
+        if span.line not in markup:
+            markup[span.line] = markup_spans(lines[span.line])
+        inside = not span.in_code and _within(markup[span.line], span.column)
+        found.append(
+            Placeholder(shown, line, column, section, span.in_code, end_line, end_column, inside)
+        )
     return tuple(found)
+
+
+#: An HTML tag on one line, attributes and all; a link's destination and title.
+_TAG_OR_DESTINATION = re.compile(r"<[A-Za-z!/?][^<>\n]*>|\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
+
+
+def markup_spans(line: str) -> tuple[tuple[int, int], ...]:
+    """The ``(start, end)`` columns of each HTML tag and link destination on ``line``."""
+    if "<" not in line and "](" not in line:
+        return ()
+    return tuple(m.span() for m in _TAG_OR_DESTINATION.finditer(line))
+
+
+def _within(spans: Sequence[tuple[int, int]], column: int) -> bool:
+    at = bisect.bisect_left(spans, (column, column)) - 1  # the last span starting before it
+    return at >= 0 and column < spans[at][1]
 
 
 def _is_placeholder(rules: PlaceholderRules, text: str, *, in_code: bool) -> bool:

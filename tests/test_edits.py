@@ -1,0 +1,87 @@
+"""Every edit the plugin makes to an author's page respects the syntax it lands in.
+
+A setext title keeps its underline, a placeholder inside an HTML attribute or a link's title is
+reported but never wrapped in a mark, the template's lists render as lists on design pages
+only, and ordinary pages are left exactly as written.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from conftest import build_site, write_site
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+SETEXT = """\
+Payment Service - Design
+========================
+
+**Status:** Draft
+
+## Architecture Overview
+
+Text.
+"""
+
+ATTRIBUTES = """\
+# Design: Gallery
+
+**Status:** Draft
+
+## Architecture Overview
+
+<img alt="[TBD] the diagram" src="x.png"> and <abbr title="[TODO ask ops]">SLA</abbr>.
+See [the runbook](runbook.md "[TBD] owner") and [TBD] here.
+"""
+
+LISTS = """\
+# Design: Search
+
+**Status:** Draft
+
+## System Context
+
+**Dependencies:**
+- Event Bus
+- OpenSearch
+"""
+
+
+def html(built_site: Path, page: str) -> str:
+    return (built_site / page / "index.html").read_text("utf-8")
+
+
+def test_setext_title_keeps_its_underline(tmp_path: Path) -> None:
+    """The badge goes under the underline: the page keeps its h1, the badge follows it."""
+    built = build_site(write_site(tmp_path, {"pay.md": SETEXT}))
+    page = html(built.site_dir, "pay")
+    assert "<h1" in page
+    assert "Payment Service - Design</h1>" in page
+    assert page.index("Payment Service - Design</h1>") < page.index('class="design-badge')
+
+
+def test_placeholders_in_attributes_and_link_titles_are_not_marked(tmp_path: Path) -> None:
+    """All four are reported; only the one in text is marked; the image and link stay whole."""
+    built = build_site(write_site(tmp_path, {"gallery.md": ATTRIBUTES, "runbook.md": "# R\n"}))
+    page = html(built.site_dir, "gallery")
+    assert '<img alt="[TBD] the diagram" src="x.png">' in page
+    assert '<abbr title="[TODO ask ops]">SLA</abbr>' in page
+    assert 'title="[TBD] owner"' in page
+    assert page.count("<mark ") == 1
+    assert (
+        'id="design-placeholder-1" title="Unresolved template placeholder">[TBD]</mark> here'
+        in page
+    )
+    assert sum("unresolved placeholder" in m for m in built.messages()) == 4
+
+
+def test_template_lists_render_as_lists_on_design_pages_only(tmp_path: Path) -> None:
+    """``**Dependencies:**`` over ``- item`` lines: a list on design pages, as written elsewhere."""
+    ordinary = "# Notes\n\n**Dependencies:**\n- Event Bus\n- OpenSearch\n"
+    built = build_site(write_site(tmp_path, {"search.md": LISTS, "notes.md": ordinary}))
+    assert "<li>Event Bus</li>" in html(built.site_dir, "search")
+    notes = html(built.site_dir, "notes")
+    assert "<li>" not in notes.split('role="main"')[1]
+    assert (tmp_path / "docs/search.md").read_text("utf-8") == LISTS
