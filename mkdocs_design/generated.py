@@ -31,6 +31,8 @@ _WRITTEN_BY_MKDOCS = {
     "404.html": "MkDocs' 404 page",
 }
 _SEARCH_INDEX = "search/search_index.json"
+#: Front matter that keeps a page out of Material's search index.
+_UNSEARCHED = "---\nsearch:\n  exclude: true\n---\n\n"
 
 
 class Output(NamedTuple):
@@ -80,10 +82,16 @@ def add_generated(build: Build, files: Files, config: MkDocsConfig) -> list[str]
     if problems:
         return problems
     pages, site = build.rules.pages, build.site
-    inclusion = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
+    listed = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
+    empty = not build.catalog.docs
     for view, (path, title) in pages.views.items():
         kept = build.fragments.setdefault(path, Fragments("g"))
         content = site.generated_page(view, path, title, kept)
+        # With no design yet, only the overview (which says how to start) is in the navigation.
+        hidden = empty and view != "overview"
+        if hidden:
+            content = _UNSEARCHED + content
+        inclusion = InclusionLevel.NOT_IN_NAV if hidden else listed
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
     if pages.json_path:
         urls = site.links.urls

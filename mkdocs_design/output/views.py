@@ -99,6 +99,22 @@ def html_block(template: str, fragments: Fragments | None, **context: Any) -> st
     return fragments.add(html) if fragments is not None else html
 
 
+#: The overview of a site with no design page yet: how to start one.
+NO_DESIGNS_YET = """\
+No design pages yet. A page becomes a design when it follows the design template: a title \
+such as `# Design: Payments`, a `**Status:**` line and sections such as \
+`## Architecture Overview`.
+
+To start one from the template, run this next to `mkdocs.yml`, then build again:
+
+```
+mkdocs-design new "Payments"
+```
+
+`mkdocs-design explain docs/some-page.md` tells why a page is or is not read as a design.\
+"""
+
+
 def page(title: str | None, *blocks: str) -> str:
     """A view's Markdown: its title (if any), then its blocks, a blank line apart."""
     head = [f"# {md_text(title)}"] if title else []
@@ -164,7 +180,7 @@ def render_overview(
     links to the first one.
     """
     if not docs:
-        return page(title, "No design pages found.")
+        return page(title, "No design pages found." if catalog.docs else NO_DESIGNS_YET)
     summary = f"{plural(len(docs), 'design', bold=True)}: " + " · ".join(
         f"{count} {md_text(name)}" for name, count in catalog.status_totals(docs)
     )
