@@ -12,7 +12,9 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from mkdocs_design.catalog.checks import doc_findings, sort_findings
+from mkdocs_design.catalog.checks import UNKNOWN_STATUS, doc_findings, sort_findings
+from mkdocs_design.catalog.graph import RECONCILE
+from mkdocs_design.catalog.lifecycle import LIFECYCLE
 from mkdocs_design.model import Finding, Location, Severity
 
 if TYPE_CHECKING:
@@ -55,13 +57,42 @@ def report(build: Build, log: logging.Logger | logging.LoggerAdapter[Any]) -> li
     for note in build.notes:
         log.warning(printable(note))
     errors: list[str] = []
+    quiet: dict[str, int] = {}
     for finding, level in levelled(build):
         line = printable(f"{where(build, finding.location)}: {finding.message}")
         if level == "error":
             errors.append(line)
+        elif level == "info":
+            # Information is detail on demand (-v): one line below says how much there is.
+            log.debug(line)
+            quiet[finding.code] = quiet.get(finding.code, 0) + 1
         else:
             log.log(LEVELS[level], line)
+    if quiet:
+        log.info(summary(quiet, build.rules.pages.views.get("graph")))
     return errors
+
+
+#: How the summary line names information findings, and the option that logs each one.
+_QUIET = {
+    RECONCILE: ("about dependencies between designs", "reconcile"),
+    LIFECYCLE: ("about dates", "lifecycle_checks"),
+    UNKNOWN_STATUS: ("about unknown statuses", "unknown_status"),
+}
+
+
+def summary(counts: dict[str, int], graph: tuple[str, str] | None) -> str:
+    """One line for the information findings left out of the log: how many, where they are."""
+    parts = []
+    for code, count in sorted(counts.items()):
+        about, option = _QUIET.get(code, (f"({code})", ""))
+        shown = [f"also on {graph[0]}"] if code == RECONCILE and graph else []
+        shown += [f"`{option}: warn` logs each"] if option else []
+        parts.append(f"{count} {about}" + (f" ({'; '.join(shown)})" if shown else ""))
+    notes = sum(counts.values())
+    return f"{notes} note{'' if notes == 1 else 's'} not logged (-v lists them): " + ", ".join(
+        parts
+    )
 
 
 def shown_path(build: Build, src_uri: str) -> str:

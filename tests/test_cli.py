@@ -95,7 +95,7 @@ APPROVED_WITH_HOLE = """
     """
 
 _LOGGED = re.compile(
-    r"^(?P<level>INFO|WARNING) +-  mkdocs_design: "
+    r"^(?P<level>DEBUG|INFO|WARNING) +-  mkdocs_design: "
     r"(?P<path>[^:\n]+):(?P<line>\d+):(?P<column>\d+): (?P<message>.*)$",
     re.MULTILINE,
 )
@@ -124,10 +124,13 @@ def check_rows(result: subprocess.CompletedProcess[str]) -> set[Row]:
 
 
 def build_rows(cwd: Path) -> tuple[set[Row], int]:
-    """A real ``mkdocs build``: the findings it logs or fails with, and its exit code."""
-    result = run_mkdocs("build", cwd=cwd)
+    """A real ``mkdocs build -v``: the findings it logs or fails with, and its exit code.
+
+    Information findings are logged one by one only with ``-v`` (at DEBUG).
+    """
+    result = run_mkdocs("build", "-v", cwd=cwd)
     assert "Traceback" not in result.stderr, result.stderr
-    levels = {"INFO": "info", "WARNING": "warn"}
+    levels = {"DEBUG": "info", "INFO": "info", "WARNING": "warn"}
     rows = {
         (m["path"], int(m["line"]), int(m["column"]), levels[m["level"]], m["message"])
         for m in _LOGGED.finditer(result.stderr)

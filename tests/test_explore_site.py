@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import subprocess
 from typing import TYPE_CHECKING, Any
@@ -78,15 +79,18 @@ def build(root: Path, docs: dict[str, str], config: dict[str, Any] | None = None
         return Site(build_site(write_site(root, docs, config)))
 
 
+_FINDING = re.compile(r"mkdocs_design: [^:\n]+\.md:\d+:\d+: ")
+
+
 def info(site: Site) -> list[str]:
-    """The plugin's INFO messages other than "Found N design pages", without the prefix."""
+    """The plugin's information findings (logged one by one at DEBUG), without the prefix."""
     messages = [
         r.getMessage()
         for r in site.built.records
-        if r.levelno == logging.INFO and ".mkdocs_design." in r.name
+        if r.levelno == logging.DEBUG and ".mkdocs_design." in r.name
     ]
-    assert messages, "the plugin logged nothing at INFO"
-    return [m.removeprefix("mkdocs_design: ") for m in messages if "design pages" not in m]
+    assert messages, "the plugin logged nothing at DEBUG"
+    return [m.removeprefix("mkdocs_design: ") for m in messages if _FINDING.match(m)]
 
 
 def drawn(site: Site, page: str = GRAPH) -> Drawn:
