@@ -190,6 +190,27 @@ def test_design_titles_are_detected(title: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "heading",
+    [
+        "# Design-Dokument: Seed Vault",
+        "# Technisches Design: Seed Vault",
+        "# Документ дизайна: Seed Vault",
+        "# Дизайн-документ: Seed Vault",
+        "# Documento de diseño: Seed Vault",
+        "# Document de conception : Seed Vault",
+        "# Seed Vault 技术设计文档",
+        "# Seed Vault 설계 문서",
+        "# Seed Vault · 設計書",
+    ],
+)
+def test_translated_titles_name_the_design(heading: str) -> None:
+    """A title word of a shipped language is taken off the title, in either position."""
+    doc = parse_page("x.md", f"{heading}\n\nSome text.\n", RULES)
+    assert doc is not None
+    assert doc.title == "Seed Vault"
+
+
+@pytest.mark.parametrize(
     "title",
     [
         "# Design",
