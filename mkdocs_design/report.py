@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from mkdocs_design.catalog.checks import UNKNOWN_STATUS, doc_findings, sort_findings
@@ -54,12 +54,23 @@ def levelled(build: Build) -> list[tuple[Finding, str]]:
 
 def report(build: Build, log: logging.Logger | logging.LoggerAdapter[Any]) -> list[str]:
     """Log each finding at its level; return the ones that fail the build, as lines."""
-    for note in build.notes:
+    placed = [(where(build, f.location), f, level) for f, level in levelled(build)]
+    return log_findings(placed, build.notes, log, build.rules.pages.views.get("graph"))
+
+
+def log_findings(
+    placed: Iterable[tuple[str, Finding, str]],
+    notes: Iterable[str],
+    log: logging.Logger | logging.LoggerAdapter[Any],
+    graph: tuple[str, str] | None,
+) -> list[str]:
+    """:func:`report` for findings already placed (``path:line:column``), from any builds."""
+    for note in notes:
         log.warning(printable(note))
     errors: list[str] = []
     quiet: dict[str, int] = {}
-    for finding, level in levelled(build):
-        line = printable(f"{where(build, finding.location)}: {finding.message}")
+    for place, finding, level in placed:
+        line = printable(f"{place}: {finding.message}")
         if level == "error":
             errors.append(line)
         elif level == "info":
@@ -69,7 +80,7 @@ def report(build: Build, log: logging.Logger | logging.LoggerAdapter[Any]) -> li
         else:
             log.log(LEVELS[level], line)
     if quiet:
-        log.info(summary(quiet, build.rules.pages.views.get("graph")))
+        log.info(summary(quiet, graph))
     return errors
 
 
@@ -77,7 +88,7 @@ def report(build: Build, log: logging.Logger | logging.LoggerAdapter[Any]) -> li
 _QUIET = {
     RECONCILE: ("about dependencies between designs", "reconcile"),
     LIFECYCLE: ("about dates", "lifecycle_checks"),
-    UNKNOWN_STATUS: ("about unknown statuses", "unknown_status"),
+    UNKNOWN_STATUS: ("about unknown statuses", "status_unknown"),
 }
 
 
