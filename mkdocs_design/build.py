@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
+    from mkdocs_design.languages import Language
     from mkdocs_design.reading.parse import ParseRules
     from mkdocs_design.rules import Rules
 
@@ -55,30 +56,41 @@ class Page(NamedTuple):
 
 @dataclass
 class ParseCache:
-    """Parses kept across ``serve`` rebuilds, by page, for the content and rules they came from.
+    """Parses kept by real file, for the content and rules they came from.
 
-    A plain build parses each page once and needs none; under ``serve`` every rebuild reads
-    every page again, and unchanged pages are then not parsed again.
+    A plain build parses each page once and needs none. Under ``serve`` every rebuild reads
+    every page again, and unchanged pages are then not parsed again; on a multilingual site
+    a page one language falls back to is read by several language passes, and parsed once.
     """
 
     rules: tuple[Any, ...] = ()
     entries: dict[str, tuple[bytes, DesignDoc | None]] = field(default_factory=dict)
 
-    def parse(self, src_uri: str, source: str, rules: ParseRules) -> DesignDoc | None:
-        """:func:`~mkdocs_design.reading.parse.parse_page`, or its result from a rebuild before."""
+    def parse(
+        self, src_uri: str, source: str, rules: ParseRules, path: str | None = None
+    ) -> DesignDoc | None:
+        """:func:`~mkdocs_design.reading.parse.parse_page`, or its result from before.
+
+        Args:
+            src_uri: The page.
+            source: Its text.
+            rules: What pages are read by.
+            path: Its real file, the key (``src_uri`` for a page with none).
+        """
         if rules.identity() != self.rules:
             self.rules, self.entries = rules.identity(), {}
-        digest = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        hit = self.entries.get(src_uri)
+        digest = _digest(f"{src_uri}\0{source}")  # the model names its page: both count
+        key = path or src_uri
+        hit = self.entries.get(key)
         if hit is not None and hit[0] == digest:
             return hit[1]
         doc = parse_page(src_uri, source, rules)
-        self.entries[src_uri] = (digest, doc)
+        self.entries[key] = (digest, doc)
         return doc
 
-    def keep_only(self, src_uris: Collection[str]) -> None:
+    def keep_only(self, paths: Collection[str]) -> None:
         """Forget the pages deleted or renamed since the last rebuild."""
-        for gone in self.entries.keys() - set(src_uris):
+        for gone in self.entries.keys() - set(paths):
             del self.entries[gone]
 
 
@@ -97,6 +109,8 @@ class Build:
         notes: Warnings about the build itself, not about a page (``SOURCE_DATE_EPOCH``).
         fragments: HTML blocks kept for each page until its HTML is written.
         lost: Blocks that found no place in their page's HTML, as findings.
+        language: The language of this build's pass on a multilingual site, else ``None``.
+        locales: The language each page is written in, on a multilingual site.
     """
 
     rules: Rules
@@ -109,6 +123,17 @@ class Build:
     notes: tuple[str, ...] = ()
     fragments: dict[str, Fragments] = field(default_factory=dict)
     lost: list[Finding] = field(default_factory=list)
+    language: Language | None = None
+    locales: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def prefix(self) -> str:
+        """Where this build's pages go in the site: ``fr/`` for a translation's pass."""
+        return self.language.prefix if self.language is not None else ""
+
+    def cache_keys(self) -> set[str]:
+        """What :class:`ParseCache` keys this build's pages by."""
+        return _cache_keys(self.pages)
 
     @classmethod
     def collect(
@@ -119,8 +144,14 @@ class Build:
         cache: ParseCache | None = None,
         *,
         serving: bool = False,
+        language: Language | None = None,
     ) -> Build:
-        """Read every included page (drafts too when serving) and assemble the catalog."""
+        """Read every included page (drafts too when serving) and assemble the catalog.
+
+        With ``language`` (a multilingual site's pass), the catalog's own pages go under that
+        language's folder, and the cache keeps the pages of other languages: the pass sees
+        its own language's only (the plugin prunes it after the last language).
+        """
         pages: dict[str, Page] = {}
         docs: list[DesignDoc] = []
         problems: list[Finding] = []
@@ -133,13 +164,13 @@ class Build:
             marked = "<!-- design/" in source
             if marked:
                 problems += find_markers(source.split("\n"), file.src_uri)[1]
-            doc = _parse(file.src_uri, source, rules, cache, problems)
+            doc = _parse(file, source, rules, cache, problems)
             # What MkDocs will hand on_page_markdown, to tell whether another plugin changed it.
             body = _digest(get_data(source)[0]) if doc else b""
             pages[file.src_uri] = Page(file.abs_src_path, source.count("\n"), marked, body)
             docs += [doc] if doc else []
-        if cache is not None:
-            cache.keep_only(pages)
+        if cache is not None and language is None:
+            cache.keep_only(_cache_keys(pages))
         catalog = Catalog.from_docs(docs, rules.statuses)
         day, notes = today()
         insights = Insights.derive(
@@ -150,12 +181,15 @@ class Build:
             stale_statuses=rules.stale_statuses,
         )
         urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        prefix = language.prefix if language is not None else ""
         for path in rules.pages.paths.values():  # where the generated pages will be served
-            urls[path] = File(path, config.docs_dir, config.site_dir, config.use_directory_urls).url
+            urls[path] = placed(path, config, prefix).url
         site = Site(catalog, insights, rules.pages, Links(urls, get_relative_url))
         root = os.path.dirname(config.config_file_path or "") or os.getcwd()
         notes_ = (notes,) if notes else ()
-        return cls(rules, catalog, insights, site, pages, tuple(problems), root, notes_)
+        locales = language.locales(files) if language is not None else {}
+        return cls(rules, catalog, insights, site, pages, tuple(problems), root, notes_,
+                   language=language, locales=locales)  # fmt: skip
 
     def depending(self, files: Files) -> None:
         """Have MkDocs rebuild, even under ``--dirty``, every page the catalog shows on.
@@ -218,23 +252,33 @@ class Build:
 
 
 def _parse(
-    src_uri: str,
+    page: File | str,
     source: str,
     rules: Rules,
     cache: ParseCache | None,
     problems: list[Finding],
 ) -> DesignDoc | None:
     """Parse one page; a page the reader cannot handle is a finding, never a traceback."""
+    src_uri = page if isinstance(page, str) else page.src_uri
     if not rules.selects(src_uri):
         return None
     try:
         if cache is not None:
-            return cache.parse(src_uri, source, rules.reading)
+            path = None if isinstance(page, str) else page.abs_src_path
+            return cache.parse(src_uri, source, rules.reading, path)
         return parse_page(src_uri, source, rules.reading)
     except Exception as error:  # one odd page must not stop the build
         message = f"could not be read as a design page ({type(error).__name__}: {error}); skipped"
         problems.append(Finding("parse-error", Severity.WARNING, Location(src_uri, 1), message))
         return None
+
+
+def placed(path: str, config: MkDocsConfig, prefix: str = "") -> File:
+    """A generated file's place in the site, under a language's folder (``prefix``) if any."""
+    file = File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
+    if prefix:
+        file.dest_uri = prefix + file.dest_uri  # before url and abs_dest_path are derived
+    return file
 
 
 def today() -> tuple[dt.date, str | None]:
@@ -247,6 +291,10 @@ def today() -> tuple[dt.date, str | None]:
     except (ValueError, OverflowError, OSError):
         problem = f"SOURCE_DATE_EPOCH={epoch[:40]!r} is not a time in seconds; today is used"
         return dt.date.today(), problem
+
+
+def _cache_keys(pages: Mapping[str, Page]) -> set[str]:
+    return {page.path or src for src, page in pages.items()}
 
 
 def _digest(text: str) -> bytes:

@@ -101,6 +101,12 @@ class DesignConfig(base.Config):
     """Where the dependency graph page goes."""
     graph_title = c.Type(str, default="Dependency graph")
     """Title of the dependency graph page."""
+    catalog_labels = c.Type(dict, default={})
+    """Your own words for the catalog pages' titles, headings, column headers and filters, by
+    language, in the shape of the package's ``output/templates/labels.yml``: ``{de:
+    {unwritten: leer}, it: {overview_title: Catalogo dei design}}``. The pages speak the
+    language of the site (the theme's, or each language's under mkdocs-static-i18n); a title
+    set with ``*_title`` wins in every language."""
     neighbourhood = c.Type(bool, default=False)
     """Show each design's neighbourhood (what it depends on, what depends on it) under its
     title. Authors can also place it with ``<!-- design/neighbourhood -->``."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from mkdocs.structure.files import File, InclusionLevel
 
+from mkdocs_design.build import placed
 from mkdocs_design.catalog.export import render_json
 from mkdocs_design.output.styles import stylesheet
 from mkdocs_design.output.views import Fragments
@@ -64,7 +65,7 @@ def clashes(build: Build, files: Files, config: MkDocsConfig) -> list[str]:
     reserved = {**_WRITTEN_BY_MKDOCS, **({_SEARCH_INDEX: "the search index"} if search else {})}
     problems: list[str] = []
     for output in outputs(build):
-        dest = _file(output.path, config).dest_uri
+        dest = placed(output.path, config, _prefix(build, output)).dest_uri
         other = taken.get(dest) or reserved.get(dest)
         if other is not None and output.option:
             problems.append(
@@ -92,11 +93,14 @@ def add_generated(build: Build, files: Files, config: MkDocsConfig) -> list[str]
         if hidden:
             content = _UNSEARCHED + content
         inclusion = InclusionLevel.NOT_IN_NAV if hidden else listed
-        files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        files.append(_generated(config, path, build.prefix, content, inclusion))
     if pages.json_path:
-        urls = site.links.urls
-        content = render_json(build.catalog, lambda uri: urls.get(uri, uri), build.insights)
-        files.append(File.generated(config, pages.json_path, content=content))
+        urls, language = site.links.urls, build.language
+        content = render_json(
+            build.catalog, lambda uri: urls.get(uri, uri), build.insights,
+            language=language.code if language else None, locales=build.locales,
+        )  # fmt: skip
+        files.append(_generated(config, pages.json_path, build.prefix, content))
     script = resources.files("mkdocs_design.output").joinpath("assets/catalog.js")
     assets = {
         "catalog.js": script.read_text("utf-8"),
@@ -108,8 +112,27 @@ def add_generated(build: Build, files: Files, config: MkDocsConfig) -> list[str]
     return []
 
 
-def _file(path: str, config: MkDocsConfig) -> File:
-    return File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
+def _prefix(build: Build, output: Output) -> str:
+    """A language's folder for its catalog (``fr/``); the assets stay shared at the root."""
+    return build.prefix if output.option else ""
+
+
+def _generated(
+    config: MkDocsConfig,
+    path: str,
+    prefix: str,
+    content: str,
+    inclusion: InclusionLevel = InclusionLevel.UNDEFINED,
+) -> File:
+    """A generated file at ``path``, served under a language's folder (``prefix``) if any.
+
+    ``src_uri`` stays ``path`` in every language, as mkdocs-static-i18n keeps it for its own
+    files, so a ``nav`` entry naming ``path`` finds the page in every language.
+    """
+    file = File.generated(config, path, content=content, inclusion=inclusion)
+    if prefix:
+        file.dest_uri = prefix + file.dest_uri  # before url and abs_dest_path are derived
+    return file
 
 
 def _owner(file: File) -> str:

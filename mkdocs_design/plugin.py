@@ -4,14 +4,16 @@ Event flow (see the README for the user-facing view):
 
 - ``on_startup``: remember whether this process serves; the parse cache lives across rebuilds.
 - ``on_config``: reset all per-build state, settle the rules, add the stylesheet.
-- ``on_files`` (last): read the source of every included page, build the catalog and add the
-  generated pages, so the catalog is complete whatever order pages render in and under
-  ``--dirty``.
+- ``on_files`` (last, after mkdocs-static-i18n): read the source of every included page,
+  build the catalog and add the generated pages, so the catalog is complete whatever order
+  pages render in and under ``--dirty``. Under mkdocs-static-i18n each language's pass
+  builds its own catalog (:mod:`~mkdocs_design.languages`).
 - ``on_page_markdown`` (early): badge, question anchors, placeholder marks, marker views.
 - ``on_env``: nav statuses for Material (every page read, none rendered yet); the badge global.
 - ``on_page_context``: expose the page's model to theme templates as ``design``.
 - ``on_post_page``: put the views' HTML blocks into the finished pages.
-- ``on_post_build``: report findings; in error mode fail with every problem at once.
+- ``on_post_build`` (last): report findings, once for every language; in error mode fail with
+  every problem at once.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from mkdocs_design import report
+from mkdocs_design import languages
 from mkdocs_design.build import Build, ParseCache
 from mkdocs_design.config import DesignConfig
 from mkdocs_design.generated import add_generated
@@ -43,6 +45,9 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 CSS_URI = f"{ASSET_DIR}/design.css"
+#: After mkdocs-static-i18n's ``on_files`` (-100), which picks each language's files, and
+#: its ``on_post_build`` (-100), which runs the other languages' passes.
+LAST = -110
 
 
 class DesignPlugin(BasePlugin[DesignConfig]):
@@ -53,6 +58,8 @@ class DesignPlugin(BasePlugin[DesignConfig]):
         self._cache = ParseCache()
         self._rules: Rules | None = None
         self._build: Build | None = None
+        self._builds: list[Build] = []  # one per language pass (mkdocs-static-i18n)
+        self._own_titles: frozenset[str] = frozenset()
         self._elapsed = 0.0
 
     def load_config(
@@ -60,6 +67,7 @@ class DesignPlugin(BasePlugin[DesignConfig]):
     ) -> tuple[ConfigErrors, ConfigWarnings]:
         """MkDocs' validation of the options, with a did-you-mean for a mistyped name."""
         errors, warnings = super().load_config(options, config_file_path)
+        self._own_titles = frozenset(key for key in options if key.endswith("_title"))
         known = list(DesignConfig().keys())
         return errors, [(key, _hint(key, message, known)) for key, message in warnings]
 
@@ -68,30 +76,43 @@ class DesignPlugin(BasePlugin[DesignConfig]):
         self._serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Reset per-build state and settle the rules for this build."""
-        self._rules, self._build, self._elapsed = None, None, 0.0
+        """Reset per-build state (not between language passes) and settle the rules."""
+        self._rules, self._build = None, None
+        if not languages.is_nested(config):  # a new build, not another language of this one
+            self._builds, self._elapsed = [], 0.0
         if not self.config.enabled:
             return None
         with self._timed():
             try:
-                self._rules = settle(self.config, config, serving=self._serving)
+                rules = settle(self.config, config, serving=self._serving)
+                language = languages.page_language(config)
+                self._rules = languages.in_language(rules, self.config, language, self._own_titles)
             except ValueError as error:
                 raise PluginError(f"mkdocs_design: {error}") from None
-            config.extra_css.append(CSS_URI)
+            if CSS_URI not in config.extra_css:  # language passes share the configuration
+                config.extra_css.append(CSS_URI)
         return config
 
-    @event_priority(-100)
+    @event_priority(LAST)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         """Read every included page into the catalog and add the generated pages."""
         if self._rules is None:
             return None
         with self._timed():
             drop_written(files)  # the catalog `generate` wrote for Zensical: made here instead
-            cache = self._cache if self._serving else None
-            build = Build.collect(files, config, self._rules, cache, serving=self._serving)
+            language = languages.current(config)
+            # One file may be read by several language passes (a fallback): parse it once.
+            cache = self._cache if self._serving or language else None
+            serving = self._serving and not (language and language.nested)  # i18n: no drafts
+            build = Build.collect(
+                files, config, self._rules, cache, serving=serving, language=language
+            )
             self._build = build
-            log.info("Found %d design pages", len(build.catalog.docs))
+            self._builds.append(build)
+            where = f" for '{language.code}'" if language else ""
+            log.info("Found %d design pages%s", len(build.catalog.docs), where)
             problems = add_generated(build, files, config)
+            languages.localize(files, build, config)
             build.depending(files)
         if problems:
             raise PluginError("mkdocs_design: " + "\n".join(problems))
@@ -141,14 +162,21 @@ class DesignPlugin(BasePlugin[DesignConfig]):
                 self._build.set_nav_statuses(files)
         return env
 
-    @event_priority(-100)
+    @event_priority(LAST)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Report every finding; in error mode, fail the build listing them all."""
-        if self._build is None:
+        """Report every finding; in error mode, fail the build listing them all.
+
+        Under mkdocs-static-i18n, once, after the last language: each problem of each real
+        file once, whichever languages read it.
+        """
+        if self._build is None or languages.is_nested(config):
             return
+        builds = self._builds
         with self._timed():
-            errors = report.report(self._build, log)
-        log.debug("Plugin time %.3f s for %d pages", self._elapsed, len(self._build.pages))
+            errors = languages.report(builds, log)
+            self._cache.keep_only(set().union(*(b.cache_keys() for b in builds)))
+        pages = sum(len(b.pages) for b in builds)
+        log.debug("Plugin time %.3f s for %d pages", self._elapsed, pages)
         if errors:
             listing = "\n".join(f"  {line}" for line in errors)
             raise PluginError(f"mkdocs_design: {len(errors)} problem(s) fail the build:\n{listing}")

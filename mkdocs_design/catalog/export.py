@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs_design.catalog.catalog import completeness
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from mkdocs_design.catalog.catalog import Catalog
     from mkdocs_design.catalog.graph import Edge
@@ -23,18 +23,54 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def render_json(
-    catalog: Catalog, url_for: Callable[[str], str], insights: Insights | None = None
+    catalog: Catalog,
+    url_for: Callable[[str], str],
+    insights: Insights | None = None,
+    *,
+    language: str | None = None,
+    locales: Mapping[str, str] | None = None,
 ) -> str:
-    """The catalog as JSON; keys keep a fixed order, designs the catalog's order."""
+    """The catalog as JSON; keys keep a fixed order, designs the catalog's order.
+
+    Args:
+        catalog: The designs.
+        url_for: A page's URL in the site, by ``src_uri``.
+        insights: Graph, staleness and supersession, when derived.
+        language: The catalog's language on a multilingual site (one file per language):
+            adds ``language`` to the file, and to each design its own ``language`` and whether
+            it is a ``fallback`` (a page in the default language, with no translation).
+        locales: The language each page is written in, by ``src_uri``.
+    """
     # Each design is encoded as soon as it is made, so no more than one is held as dicts.
-    designs = (_ENCODER.encode(_design(doc, url_for, insights)) for doc in catalog.docs)
-    parts = {"version": _ENCODER.encode(VERSION), "designs": f"[{','.join(designs)}]"}
+    designs = (
+        _ENCODER.encode(_localized(_design(doc, url_for, insights), language, locales))
+        for doc in catalog.docs
+    )
+    parts = {"version": _ENCODER.encode(VERSION)}
+    if language is not None:
+        parts["language"] = _ENCODER.encode(language)
+    parts["designs"] = f"[{','.join(designs)}]"
     if insights is not None:
         edges = (*insights.graph.design_edges, *insights.graph.component_edges)
         parts["edges"] = _ENCODER.encode([_edge(e) for e in edges])
         parts["findings"] = _ENCODER.encode([_finding(f) for f in insights.findings])
     fields = (f"{_ENCODER.encode(key)}:{value}" for key, value in parts.items())
     return "{" + ",".join(fields) + "}\n"
+
+
+def _localized(
+    data: dict[str, Any], language: str | None, locales: Mapping[str, str] | None
+) -> dict[str, Any]:
+    """A design with its language after its URL, on a multilingual site."""
+    if language is None:
+        return data
+    written = (locales or {}).get(data["src"], language)
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        out[key] = value
+        if key == "url":
+            out.update(language=written, fallback=written != language)
+    return out
 
 
 def _edge(edge: Edge) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
-from mkdocs_design import report
+from mkdocs_design import languages, report
 from mkdocs_design.cli import baseline as baselines
 from mkdocs_design.cli.project import load_project
 from mkdocs_design.generated import clashes
@@ -74,19 +74,17 @@ def check(paths: tuple[str, ...], config_file: str | None, fmt: str, fail_on: st
         raise click.UsageError("--update-baseline needs --baseline FILE")
     try:
         project = load_project(config_file, paths_given=bool(paths))
-        build, named = project.collect(paths)
+        builds, named = project.collect_passes(paths)
     except click.ClickException as error:
         if fmt == "text":
             raise
         where = config_file or "mkdocs.yml"
         click.echo(_format([Row(where, 1, 1, "error", "configuration", error.message)], fmt))
         sys.exit(USAGE)
-    shown = _shower(build, absolute=absolute)
-    for note in build.notes:
+    shown = _shower(builds, absolute=absolute)
+    for note in languages.notes(builds):
         click.echo(f"warning: {report.printable(note)}", err=True)
-    found = [
-        (f, lvl) for f, lvl in report.levelled(build) if named is None or f.location.path in named
-    ]
+    found = [(f, lvl) for f, lvl in _levelled(builds) if named is None or f.location.path in named]
     known = 0
     if baseline and (update_baseline or not os.path.exists(baseline)):
         _record(baseline, [f for f, _ in found])
@@ -94,7 +92,7 @@ def check(paths: tuple[str, ...], config_file: str | None, fmt: str, fail_on: st
     elif baseline:
         fresh = baselines.new_only(found, _read_baseline(baseline))
         known, found = len(found) - len(fresh), fresh
-    rows = [*_conflicts(build, project, shown), *(_row(f, level, shown) for f, level in found)]
+    rows = [*_conflicts(project, shown), *(_row(f, level, shown) for f, level in found)]
     click.echo(_format(rows, fmt), nl=False)
     if fmt == "text":
         click.echo(_summary([row.level for row in rows], known), err=True)
@@ -103,12 +101,20 @@ def check(paths: tuple[str, ...], config_file: str | None, fmt: str, fail_on: st
     sys.exit(1 if any(row.level in failing for row in rows) else 0)
 
 
-def _shower(build: Build, *, absolute: bool) -> report.Shower:
+def _levelled(builds: list[Build]) -> list[tuple[Finding, str]]:
+    """What the build reports: one build's findings, or every language's, each once."""
+    if len(builds) == 1 and builds[0].language is None:
+        return report.levelled(builds[0])
+    return [(found.finding, found.level) for found in languages.merged(builds)]
+
+
+def _shower(builds: list[Build], *, absolute: bool) -> report.Shower:
     """How paths are shown: from the working folder, or absolute."""
     here = os.getcwd()
+    pages = {src: page for build in builds for src, page in build.pages.items()}
 
     def shown(src_uri: str) -> str:
-        page = build.pages.get(src_uri)
+        page = pages.get(src_uri)
         path = page.path if page is not None and page.path else None
         if path is None:
             return src_uri
@@ -117,13 +123,18 @@ def _shower(build: Build, *, absolute: bool) -> report.Shower:
     return shown
 
 
-def _conflicts(build: Build, project: Project, shown: report.Shower) -> list[Row]:
-    """Outputs that cannot be placed: errors, as the build stops on them."""
+def _conflicts(project: Project, shown: report.Shower) -> list[Row]:
+    """Outputs that cannot be placed (in any language): errors, as the build stops on them."""
     config = project.config.config_file_path or "mkdocs.yml"
     where = os.path.relpath(config) if os.path.isabs(config) else config
+    messages = dict.fromkeys(
+        message
+        for build, files in project.passes
+        for message in clashes(build, files, project.config)
+    )
     return [
         _row(Finding("conflict", Severity.ERROR, Location(where, 1), message), "error", shown)
-        for message in clashes(build, project.files, project.config)
+        for message in messages
     ]
 
 

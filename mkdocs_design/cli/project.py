@@ -20,6 +20,7 @@ from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.structure.files import File, Files, get_files
 from mkdocs.utils import markdown_extensions
 
+from mkdocs_design import languages
 from mkdocs_design.build import Build
 from mkdocs_design.config import DesignConfig
 from mkdocs_design.rules import Rules, settle
@@ -41,6 +42,8 @@ class Project:
     rules: Rules
     configured: bool
     files: Files = field(default_factory=lambda: Files([]))
+    #: Each build :meth:`collect_passes` made, with the files it read.
+    passes: list[tuple[Build, Files]] = field(default_factory=list)
 
     def collect(self, paths: tuple[str, ...] = ()) -> tuple[Build, set[str] | None]:
         """Parse the site as a build does; with paths, also say which pages were named.
@@ -50,6 +53,29 @@ class Project:
         """
         self.files, named = _files(self.config, paths, configured=self.configured)
         return Build.collect(self.files, self.config, self.rules), named
+
+    def collect_passes(self, paths: tuple[str, ...] = ()) -> tuple[list[Build], set[str] | None]:
+        """:meth:`collect`, once per language on a multilingual site, as the build's passes.
+
+        Under mkdocs-static-i18n a build reads each language's own pages (and the default
+        language's where there is no translation); so does this, with i18n's own choice of
+        files. Elsewhere, one build of the whole site.
+        """
+        per_language = languages.language_files(self.config) if self.configured else None
+        if per_language is None:
+            build, named = self.collect(paths)
+            self.passes = [(build, self.files)]
+            return [build], named
+        self.files, named = _files(self.config, paths, configured=self.configured)
+        site = {f.src_uri for f in get_files(self.config)}
+        loose = [f for f in self.files if f.src_uri not in site]  # named pages the site leaves out
+        self.passes = []
+        for language, files in per_language:
+            drop_written(files)
+            files = Files([*files, *loose])
+            one = Build.collect(files, self.config, self.rules, language=language)
+            self.passes.append((one, files))
+        return [one for one, _ in self.passes], named
 
 
 def load_project(config_file: str | None, *, paths_given: bool = False) -> Project:

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 from mkdocs_design.output import picture
+from mkdocs_design.output.labels import english
 from mkdocs_design.output.markup import a, link, md_text
 from mkdocs_design.output.svg import draw
-from mkdocs_design.output.views import html_block, joined, page, plural
+from mkdocs_design.output.views import html_block, joined, page
 from mkdocs_design.reading.statuses import slug
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from mkdocs_design.catalog.catalog import Catalog
     from mkdocs_design.catalog.graph import Graph
     from mkdocs_design.model import DesignDoc
+    from mkdocs_design.output.labels import Labels
     from mkdocs_design.output.views import Fragments, Href
 
 
@@ -35,14 +37,16 @@ def render_graph(
     title: str | None,
     fragments: Fragments | None = None,
     index_uri: str | None,
+    labels: Labels | None = None,
 ) -> str:
     """The dependency graph page: a picture of the designs, their components, then the lists.
 
     The pictures are static SVG drawn at build time (:mod:`~mkdocs_design.output.svg`): they
-    need no script and no network, under any theme.
+    need no script and no network, under any theme. ``labels``: the words (English).
     """
+    labels = labels or english()
     if not docs:
-        return page(title, "No design pages found.")
+        return page(title, labels["no_designs_found"])
     shown = {d.src_uri for d in docs}
     target, node = _target_namer(catalog, href), _node_namer(catalog, href, index_uri)
     designs = (
@@ -53,26 +57,24 @@ def render_graph(
     edges = [e for e in graph.component_edges if e.stated_by in shown]
     findings = [f for f in graph.findings if f.location.path in shown]
     blocks = [
-        "Each box is a design, linked to its page, with its status in words and in the "
-        "style of its border. An arrow points at what a design depends on: solid when a "
-        "page states it (its **Depends On**, or a component's **Dependencies**), dashed "
-        "when only the other side's **Used By** does. Rounded boxes are systems outside "
-        "the catalog.",
-        _overview(catalog, graph, docs, href, fragments),
-        *_details(catalog, graph, docs, href, fragments),
-        "## Designs",
-        html_block("graph.html.j2", fragments, kind="designs", rows=designs),
+        labels["graph_intro"],
+        _overview(catalog, graph, docs, href, fragments, labels),
+        *_details(catalog, graph, docs, href, fragments, labels),
+        f"## {labels['designs_heading']}",
+        html_block("graph.html.j2", fragments, kind="designs", rows=designs, labels=labels),
     ]
     if edges:
         pairs = ((node(e.source), node(e.target)) for e in edges)
-        listed = html_block("graph.html.j2", fragments, kind="components", rows=pairs)
-        blocks += ["## Components", listed]
-    blocks.append("## Disagreements")
+        listed = html_block("graph.html.j2", fragments, kind="components", rows=pairs,
+                            labels=labels)  # fmt: skip
+        blocks += [f"## {labels['components_heading']}", listed]
+    blocks.append(f"## {labels['disagreements_heading']}")
     if findings:
         located = ((f, href(f.location.path)) for f in findings)
-        blocks.append(html_block("graph.html.j2", fragments, kind="findings", rows=located))
+        blocks.append(html_block("graph.html.j2", fragments, kind="findings", rows=located,
+                                 labels=labels))  # fmt: skip
     else:
-        blocks.append("The pages agree with each other.")
+        blocks.append(labels["pages_agree"])
     return page(title, *blocks)
 
 
@@ -82,22 +84,26 @@ def _overview(
     docs: Sequence[DesignDoc],
     href: Href,
     fragments: Fragments | None,
+    labels: Labels,
 ) -> str:
     """The picture of the designs, with a legend of the statuses it shows."""
-    drawn = picture.overview(catalog, graph, docs, href)
+    drawn = picture.overview(catalog, graph, docs, href, labels)
     others, links = sum(1 for n in drawn.nodes if n.kind != "design"), len(drawn.links)
-    label = (
-        f"Dependency graph of {plural(len(docs), 'design')}"
-        + (f" and {plural(others, 'other system')}" if others else "")
-        + f", with {links} {'dependency' if links == 1 else 'dependencies'} between them."
-    )
+    label = labels.text(
+        "graph_label_others" if others else "graph_label",
+        designs=labels.count("designs", len(docs)), count=len(docs),
+        others=labels.count("other_systems", others),
+        dependencies=labels.count("dependencies", links),
+    )  # fmt: skip
     svg, _ = draw(drawn, catalog.statuses, label=label)
     present = {n.status for n in drawn.nodes if n.kind in ("design", "outside")}
     roles = ((name, catalog.statuses.role(name)) for name in catalog.statuses.names)
     legend = [(name, slug(role) if role else "none", slug(name)) for name, role in roles
               if name in present]  # fmt: skip
     # Markup: the SVG comes from an autoescaped template already (svg.py), names escaped there.
-    return html_block("graph.html.j2", fragments, kind="picture", svg=Markup(svg), legend=legend)
+    return html_block(
+        "graph.html.j2", fragments, kind="picture", svg=Markup(svg), legend=legend, labels=labels
+    )
 
 
 def _details(
@@ -106,32 +112,32 @@ def _details(
     docs: Sequence[DesignDoc],
     href: Href,
     fragments: Fragments | None,
+    labels: Labels,
 ) -> list[str]:
     """Each design's components as a picture of its own, folded away, if there are few designs."""
+    heading = f"## {labels['components_by_design']}"
     if len(docs) > DETAIL_LIMIT:
-        return [
-            "## Components by design",
-            f"With {plural(len(docs), 'design')}, only the designs are drawn; the components "
-            "and their dependencies are listed below. Place a smaller graph with "
-            '`<!-- design/graph folder="team" -->` to see them drawn.',
-        ]
+        n = len(docs)
+        return [heading, labels.text("too_many_designs", designs=labels.count("designs", n),
+                                     count=n)]  # fmt: skip
     rows = []
     for doc in docs:
         if doc.components:
-            drawn = picture.components(catalog, graph, doc, href)
-            label = f"Components of {doc.title} and their dependencies"
+            drawn = picture.components(catalog, graph, doc, href, labels)
+            label = labels.text("components_of", design=doc.title)
             rows.append((doc, len(doc.components), draw(drawn, catalog.statuses, label=label)[0]))
     if not rows:
         return []
     shown = [(doc, count, Markup(svg)) for doc, count, svg in rows]
-    return [
-        "## Components by design",
-        html_block("graph.html.j2", fragments, kind="details", rows=shown),
-    ]
+    return [heading, html_block("graph.html.j2", fragments, kind="details", rows=shown,
+                                labels=labels)]  # fmt: skip
 
 
-def render_neighbourhood(catalog: Catalog, graph: Graph, doc: DesignDoc, from_uri: str) -> str:
+def render_neighbourhood(
+    catalog: Catalog, graph: Graph, doc: DesignDoc, from_uri: str, labels: Labels | None = None
+) -> str:
     """One line: what a design depends on and what depends on it, as Markdown links."""
+    labels = labels or english()
 
     def name(target: str) -> str:
         other = catalog.by_uri.get(target)
@@ -139,11 +145,10 @@ def render_neighbourhood(catalog: Catalog, graph: Graph, doc: DesignDoc, from_ur
             return str(md_text(target.removeprefix("external:")))
         return str(link(other.title, from_uri, other.src_uri))
 
-    deps = ", ".join(map(name, graph.depends_on(doc.src_uri))) or "nothing stated"
-    users = ", ".join(map(name, graph.dependents(doc.src_uri))) or "nothing stated"
-    return (
-        f'<span class="design-neighbourhood">**Depends on:** {deps} · **Used by:** {users}</span>'
-    )
+    deps = ", ".join(map(name, graph.depends_on(doc.src_uri))) or labels["nothing_stated"]
+    users = ", ".join(map(name, graph.dependents(doc.src_uri))) or labels["nothing_stated"]
+    line = labels.text("neighbourhood", depends=deps, users=users)
+    return f'<span class="design-neighbourhood">{line}</span>'
 
 
 def _target_namer(catalog: Catalog, href: Href) -> Callable[[str], Markup]:

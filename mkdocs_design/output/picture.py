@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from mkdocs_design.catalog.catalog import component_key
 from mkdocs_design.catalog.graph import design_index
+from mkdocs_design.output.labels import english
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from mkdocs_design.catalog.catalog import Catalog, ComponentEntry
     from mkdocs_design.catalog.graph import Graph
     from mkdocs_design.model import DesignDoc
+    from mkdocs_design.output.labels import Labels
     from mkdocs_design.output.views import Href
 
 #: Node kinds: a design of the view, a design outside it, a system outside the catalog, a
@@ -68,9 +70,10 @@ class Picture:
 
 
 class _Builder:
-    """Nodes by key, made once, and links folded into one per pair of nodes."""
+    """Nodes by key, made once, and links folded into one per pair of nodes; the notes' words."""
 
-    def __init__(self) -> None:
+    def __init__(self, labels: Labels | None) -> None:
+        self.labels = labels or english()
         self.nodes: list[Node] = []
         self.keys: dict[str, int] = {}
         self.found: dict[tuple[int, int], bool] = {}  # (source, target) -> inferred only
@@ -96,17 +99,24 @@ class _Builder:
         return Picture(tuple(self.nodes), tuple(links))
 
 
-def overview(catalog: Catalog, graph: Graph, docs: Sequence[DesignDoc], href: Href) -> Picture:
+def overview(
+    catalog: Catalog,
+    graph: Graph,
+    docs: Sequence[DesignDoc],
+    href: Href,
+    labels: Labels | None = None,
+) -> Picture:
     """The designs of ``docs``, what they depend on, and the dependencies between them.
 
     A design's Depends On and Used By give its links; so do its components' Dependencies on
     components of other designs, folded up to those designs. Names that match no design are
     ``external`` nodes (one per name, case and spacing ignored); designs not in ``docs`` that
     a design depends on are ``outside`` nodes. Designs come team folder by team folder.
+    ``labels``: the notes' words (English).
     """
-    made = _Builder()
+    made = _Builder(labels)
     for doc in sorted(docs, key=lambda d: d.src_uri.rpartition("/")[0]):  # stable: keeps order
-        made.node(doc.src_uri, _design(doc, "design", href))
+        made.node(doc.src_uri, _design(doc, "design", href, made.labels))
     for edge in graph.design_edges:
         if edge.source in made.keys:
             made.link(made.keys[edge.source], _target(catalog, edge.target, made, href),
@@ -120,8 +130,8 @@ def overview(catalog: Catalog, graph: Graph, docs: Sequence[DesignDoc], href: Hr
     return made.picture()
 
 
-def _design(doc: DesignDoc, kind: str, href: Href) -> Node:
-    note = doc.canonical_status or (doc.status.raw if doc.status else "no status")
+def _design(doc: DesignDoc, kind: str, href: Href, labels: Labels) -> Node:
+    note = doc.canonical_status or (doc.status.raw if doc.status else labels["no_status"])
     return Node(doc.title, kind, note, doc.canonical_status, href(doc.src_uri))
 
 
@@ -129,20 +139,22 @@ def _target(catalog: Catalog, target: str, made: _Builder, href: Href) -> int:
     """The node of a design edge's target: a design (in the view or not) or a named system."""
     doc = catalog.by_uri.get(target)
     if doc is not None:
-        return made.node(doc.src_uri, _design(doc, "outside", href))
+        return made.node(doc.src_uri, _design(doc, "outside", href, made.labels))
     name = target.removeprefix("external:")
     key = "external:" + " ".join(name.split()).casefold()
-    return made.node(key, Node(name, "external", "external"))
+    return made.node(key, Node(name, "external", made.labels["external"]))
 
 
-def components(catalog: Catalog, graph: Graph, doc: DesignDoc, href: Href) -> Picture:
+def components(
+    catalog: Catalog, graph: Graph, doc: DesignDoc, href: Href, labels: Labels | None = None
+) -> Picture:
     """A design's components, what they depend on, and the components of others that use them.
 
     A dependency that is a component of another design is drawn ``foreign`` and links to its
     heading there; one that names a design links to that design; any other name is an
-    ``external`` node.
+    ``external`` node. ``labels``: the notes' words (English).
     """
-    made = _Builder()
+    made = _Builder(labels)
     keys = [_key(catalog, comp.name) for comp in doc.components]
     own = {
         key: made.node(key, Node(comp.name, "component", href=href(doc.src_uri, comp.anchor)))
@@ -156,13 +168,13 @@ def components(catalog: Catalog, graph: Graph, doc: DesignDoc, href: Href) -> Pi
             if entry is not None:
                 target = own.get(entry.key)
                 if target is None:
-                    target = made.node(entry.key, _foreign(entry, href))
+                    target = made.node(entry.key, _foreign(entry, href, made.labels))
             elif (other := designs.get(component_key(dep))) is not None and other is not doc:
-                target = made.node(other.src_uri, _design(other, "outside", href))
+                target = made.node(other.src_uri, _design(other, "outside", href, made.labels))
             else:
                 name = " ".join(dep.split())
                 target = made.node(
-                    f"external:{name.casefold()}", Node(name, "external", "external")
+                    f"external:{name.casefold()}", Node(name, "external", made.labels["external"])
                 )
             made.link(source, target)
     for edge in graph.component_edges:
@@ -170,7 +182,7 @@ def components(catalog: Catalog, graph: Graph, doc: DesignDoc, href: Href) -> Pi
         source_key = edge.source.removeprefix("component:")
         entry = catalog.find_component(source_key)
         if target_key in own and source_key not in own and entry is not None:
-            made.link(made.node(source_key, _foreign(entry, href)), own[target_key])
+            made.link(made.node(source_key, _foreign(entry, href, made.labels)), own[target_key])
     return made.picture()
 
 
@@ -180,7 +192,8 @@ def _key(catalog: Catalog, name: str) -> str:
     return entry.key if entry is not None else component_key(name)
 
 
-def _foreign(entry: ComponentEntry, href: Href) -> Node:
+def _foreign(entry: ComponentEntry, href: Href, labels: Labels) -> Node:
     """A component of another design, linked to its heading on the first design describing it."""
     doc, comp = entry.sources[0]
-    return Node(entry.name, "foreign", f"in {doc.title}", href=href(doc.src_uri, comp.anchor))
+    note = labels.text("component_of", design=doc.title)
+    return Node(entry.name, "foreign", note, href=href(doc.src_uri, comp.anchor))

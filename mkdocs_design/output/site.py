@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from mkdocs_design.output import graphs, markup, views
+from mkdocs_design.output.labels import english
 from mkdocs_design.output.lists import separate_lists
 from mkdocs_design.output.markers import (
     Marker,
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from mkdocs_design.catalog.catalog import Catalog
     from mkdocs_design.catalog.lifecycle import Insights
     from mkdocs_design.model import DesignDoc, Status
+    from mkdocs_design.output.labels import Labels
     from mkdocs_design.reading.statuses import StatusTable
 
 
@@ -50,6 +52,7 @@ class PageRules:
         banners: Banners on designs that are over (roles Superseded, Deprecated, Rejected).
         banner_draft: A banner on drafts too.
         neighbourhood: What a design depends on and what depends on it, under its title.
+        labels: The words of generated pages and views, in the pages' language.
         views: ``(path, title)`` of each generated view that is on, by view name.
         json_path: Where ``catalog.json`` goes, or ``None`` when it is off.
         script: Site path of the filter script, or ``None`` when filters are off.
@@ -62,6 +65,7 @@ class PageRules:
     banners: bool = True
     banner_draft: bool = False
     neighbourhood: bool = False
+    labels: Labels = field(default_factory=english)
     views: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     json_path: str | None = None
     script: str | None = None
@@ -158,31 +162,34 @@ class Site:
         """
         docs = select_docs(self.catalog, marker.filters)
         index, href = self.rules.paths.get("components"), self.href(from_uri)
-        stale, order = self.insights.stale, self._order
+        stale, order, labels = self.insights.stale, self._order, self.rules.labels
         if marker.view == "components":
             entries = select_components(self.catalog, docs)
             return views.render_components(
                 self.catalog, entries, href, title=title, index_uri=index, here_uri=from_uri,
+                labels=labels,
                 fragments=fragments, order=order,
             )  # fmt: skip
         if marker.view == "questions":
             return views.render_questions(
                 self.catalog, docs, href, title=title, stale=stale, fragments=fragments,
-                order=order,
+                order=order, labels=labels,
             )  # fmt: skip
         if marker.view == "graph":
             return graphs.render_graph(
                 self.catalog, self.insights.graph, docs, href,
-                title=title, index_uri=index, fragments=fragments,
+                title=title, index_uri=index, fragments=fragments, labels=labels,
             )  # fmt: skip
         if marker.view == "neighbourhood":
             doc = self.catalog.by_uri.get(from_uri)
             graph = self.insights.graph
-            return graphs.render_neighbourhood(self.catalog, graph, doc, from_uri) if doc else ""
+            if doc is None:
+                return ""
+            return graphs.render_neighbourhood(self.catalog, graph, doc, from_uri, labels)
         marks = self.rules.mark_placeholders
         return views.render_overview(
             self.catalog, docs, href, title=title, stale=stale, fragments=fragments, order=order,
-            marks=marks,
+            marks=marks, labels=labels,
         )  # fmt: skip
 
     def generated_page(
@@ -278,5 +285,6 @@ class Site:
         if uri in insights.superseded:
             block += ["", markup.supersedes_line(insights.superseded[uri], uri)]
         if neighbourhood:
-            block += ["", graphs.render_neighbourhood(self.catalog, insights.graph, doc, uri)]
+            near = graphs.render_neighbourhood(self.catalog, insights.graph, doc, uri, rules.labels)
+            block += ["", near]
         return block

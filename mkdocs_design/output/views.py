@@ -20,6 +20,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from mkdocs_design.catalog.catalog import completeness
+from mkdocs_design.output.labels import english
 from mkdocs_design.output.marks import MARK_ID, markable
 from mkdocs_design.output.markup import a, badge, md_text, row_data
 from mkdocs_design.reading.text import plain_text
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from mkdocs_design.catalog.catalog import Catalog, ComponentEntry
     from mkdocs_design.catalog.lifecycle import Staleness
     from mkdocs_design.model import DesignDoc, Status
+    from mkdocs_design.output.labels import Labels
 
 
 class Href(Protocol):
@@ -99,22 +101,6 @@ def html_block(template: str, fragments: Fragments | None, **context: Any) -> st
     return fragments.add(html) if fragments is not None else html
 
 
-#: The overview of a site with no design page yet: how to start one.
-NO_DESIGNS_YET = """\
-No design pages yet. A page becomes a design when it follows the design template: a title \
-such as `# Design: Payments`, a `**Status:**` line and sections such as \
-`## Architecture Overview`.
-
-To start one from the template, run this next to `mkdocs.yml`, then build again:
-
-```
-mkdocs-design new "Payments"
-```
-
-`mkdocs-design explain docs/some-page.md` tells why a page is or is not read as a design.\
-"""
-
-
 def page(title: str | None, *blocks: str) -> str:
     """A view's Markdown: its title (if any), then its blocks, a blank line apart."""
     head = [f"# {md_text(title)}"] if title else []
@@ -173,17 +159,21 @@ def render_overview(
     stale: Mapping[str, Staleness],
     order: str = "",
     marks: bool = False,
+    labels: Labels | None = None,
 ) -> str:
     """The catalog overview: totals per status, then one row per design in catalog order.
 
     With ``marks`` (placeholders are marked on design pages), a design's placeholder count
-    links to the first one.
+    links to the first one. ``labels``: the words, in the page's language (English).
     """
+    labels = labels or english()
     if not docs:
-        return page(title, "No design pages found." if catalog.docs else NO_DESIGNS_YET)
-    summary = f"{plural(len(docs), 'design', bold=True)}: " + " · ".join(
-        f"{count} {md_text(name)}" for name, count in catalog.status_totals(docs)
-    )
+        return page(title, labels["no_designs_found" if catalog.docs else "no_designs_yet"])
+    totals = " · ".join(f"{count} {md_text(name)}" for name, count in catalog.status_totals(docs))
+    summary = labels.text(
+        "overview_summary", designs=labels.count("designs", len(docs), bold=True),
+        count=f"**{len(docs)}**", totals=totals,
+    )  # fmt: skip
     # Rows come with what the template would otherwise call back into Python for, per cell.
     badge_for = badges()
     rows = (
@@ -191,8 +181,8 @@ def render_overview(
          stale.get(doc.src_uri), *completeness(doc), marks and _first_hole(doc, href))
         for doc in docs
     )  # fmt: skip
-    table = html_block("overview.html.j2", fragments, rows=rows)
-    return page(title, summary, _filter("overview", order), table)
+    table = html_block("overview.html.j2", fragments, rows=rows, labels=labels)
+    return page(title, summary, _filter("overview", order, labels), table)
 
 
 def _first_hole(doc: DesignDoc, href: Href) -> str | None:
@@ -212,6 +202,7 @@ def render_components(
     index_uri: str | None = None,
     here_uri: str = "",
     order: str = "",
+    labels: Labels | None = None,
 ) -> str:
     """The component index: one row per distinct component, alphabetical.
 
@@ -224,14 +215,19 @@ def render_components(
         here_uri: The page the view is rendered into.
         fragments: Where to keep the HTML blocks (placeholders in the Markdown), if anywhere.
         order: The statuses' CSS ids in lifecycle order, for the filters.
+        labels: The words, in the page's language (English).
     """
+    labels = labels or english()
     if not entries:
-        return page(title, "No components found.")
+        return page(title, labels["no_components_found"])
     component = _component_namer(catalog, href, {e.key for e in entries}, index_uri, here_uri)
-    summary = f"{plural(len(entries), 'component', bold=True)}."
+    n = len(entries)
+    summary = labels.text(
+        "components_summary", components=labels.count("components", n, bold=True), count=f"**{n}**"
+    )
     rows = _component_rows(entries, href, component)
-    table = html_block("components.html.j2", fragments, rows=rows)
-    return page(title, summary, _filter("components", order), table)
+    table = html_block("components.html.j2", fragments, rows=rows, labels=labels)
+    return page(title, summary, _filter("components", order, labels), table)
 
 
 def _component_rows(
@@ -281,31 +277,35 @@ def render_questions(
     fragments: Fragments | None = None,
     stale: Mapping[str, Staleness],
     order: str = "",
+    labels: Labels | None = None,
 ) -> str:
     """The open-questions dashboard: totals, call-outs, open questions by design, then resolved."""
+    labels = labels or english()
     # The model derives these per call; each is needed several times below.
     opened = {doc.src_uri: doc.open_questions for doc in docs}
     closed = {doc.src_uri: doc.resolved_questions for doc in docs}
     asking = [d for d in docs if opened[d.src_uri]]
-    resolved = sum(map(len, closed.values()))
-    blocks = [
-        f"{plural(sum(map(len, opened.values())), 'open question', bold=True)} in "
-        f"{plural(len(asking), 'design', bold=True)} · "
-        f"**{resolved}** resolved.",
-        _filter("questions", order),
-    ]
+    resolved, open_ = sum(map(len, closed.values())), sum(map(len, opened.values()))
+    summary = labels.text(
+        "questions_summary", questions=labels.count("open_questions", open_, bold=True),
+        designs=labels.count("designs", len(asking), bold=True), open=f"**{open_}**",
+        asking=f"**{len(asking)}**", resolved=f"**{resolved}**",
+    )  # fmt: skip
+    blocks = [summary, _filter("questions", order, labels)]
     doc_link, badge_for = _doc_linker(href), badges()
     decided = {d.src_uri for d in catalog.decided_with_open_questions()}
     settled = [(d, len(opened[d.src_uri])) for d in docs if d.src_uri in decided]
     if settled:
         named = [(doc_link(doc), doc.canonical_status, n) for doc, n in settled]
-        blocks.append(html_block("questions.html.j2", fragments, kind="settled", settled=named))
+        blocks.append(
+            html_block("questions.html.j2", fragments, kind="settled", settled=named, labels=labels)
+        )
     for doc in asking:
         uri = doc.src_uri
         block = html_block(
             "questions.html.j2", fragments, kind="open",
             data=row_data((doc,)), badge=badge_for(doc.status), old=stale.get(uri),
-            url=href(uri), questions=[(href(uri, q.anchor), q) for q in opened[uri]],
+            url=href(uri), questions=[(href(uri, q.anchor), q) for q in opened[uri]], labels=labels,
         )  # fmt: skip
         blocks += [f"## {md_text(doc.title)}", block]
     if resolved:
@@ -315,15 +315,20 @@ def render_questions(
             for q in closed[doc.src_uri]
         )
         blocks += [
-            "## Resolved questions",
-            html_block("questions.html.j2", fragments, kind="resolved", rows=rows),
+            f"## {labels['resolved_heading']}",
+            html_block("questions.html.j2", fragments, kind="resolved", rows=rows, labels=labels),
         ]
     return page(title, *blocks)
 
 
-def _filter(view: str, order: str) -> str:
-    """Where the filter script puts its controls; ``order`` (JSON) ranks and names statuses."""
+def _filter(view: str, order: str, labels: Labels) -> str:
+    """Where the filter script puts its controls; ``order`` (JSON) ranks and names statuses.
+
+    The script's words come with it when they are not its own English ones.
+    """
+    words = labels.script(view)
+    said = f' data-design-labels="{escape(words)}"' if words is not None else ""
     return (
         f'<div class="design-filter" data-design-view="{view}" '
-        f'data-design-statuses="{escape(order)}"></div>'
+        f'data-design-statuses="{escape(order)}"{said}></div>'
     )

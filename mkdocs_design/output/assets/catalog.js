@@ -37,6 +37,22 @@
   // The site's statuses in lifecycle order, [[css id, name], ...], from its configuration.
   const lifecycle = (box) => JSON.parse(box.dataset.designStatuses || "[]");
 
+  // The words, when the page is not in English (labels.yml): {status, allStatuses, team,
+  // allTeams, topLevel, text, textHint, count: {one, other, ...}, lang}.
+  function wording(box, noun) {
+    const own = JSON.parse(box.dataset.designLabels || "null");
+    if (!own) {
+      return { status: "Status", allStatuses: "All statuses", team: "Team", allTeams: "All teams",
+        topLevel: "(top level)", text: "Filter text", textHint: `Filter ${noun} by text`,
+        count: (shown, total) => `${shown} of ${total} ${total === 1 ? noun.slice(0, -1) : noun}` };
+    }
+    let rules;
+    try { rules = new Intl.PluralRules(own.lang); } catch (e) { rules = new Intl.PluralRules(); }
+    const forms = own.count || {};
+    return Object.assign({}, own, { count: (shown, total) => (forms[rules.select(total)]
+      || forms.other || "").replace("{shown}", shown).replace("{total}", total) });
+  }
+
   function sortKey(cell, ids) {
     const badge = cell && cell.querySelector(".design-badge");
     if (badge) {  // a status sorts by its place in the lifecycle, unknown ones last
@@ -76,19 +92,19 @@
     return { table, rows, units };
   }
 
-  function controls(box, units, noun) {
+  function controls(box, units, noun, said) {
     const ids = lifecycle(box).map(([id]) => id);
     const names = Object.fromEntries(lifecycle(box));
     const rank = (s) => ids.indexOf(s) + 1 || ids.length + 1;
     const facet = (key) => [...new Set([].concat(...units.map((u) => words(u.marker
       && u.marker.dataset[key]))))];
-    const status = select("status", "Status", "All statuses",
+    const status = select("status", said.status, said.allStatuses,
       facet("status").sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)),
       (s) => names[s] || s.replace(/(^|-)(.)/g, (m, dash, c) => (dash && " ") + c.toUpperCase()));
-    const folder = select("folder", "Team", "All teams", facet("folder").sort(),
-      (f) => (f === "." ? "(top level)" : decodeURIComponent(f)));
+    const folder = select("folder", said.team, said.allTeams, facet("folder").sort(),
+      (f) => (f === "." ? said.topLevel : decodeURIComponent(f)));
     const text = make("input", { type: "search", class: "design-filter__text",
-      placeholder: "Filter text", "aria-label": `Filter ${noun} by text` });
+      placeholder: said.text, "aria-label": said.textHint });
     const count = make("span", { class: "design-filter__count", "aria-live": "polite" });
     box.append(status.parentNode, folder.parentNode, text, count);
     // The themes' one-key shortcuts (n, p, s) must not fire on a focused select.
@@ -101,7 +117,8 @@
     if (!noun || box.childElementCount) return;
     const { table, rows, units } = find(box, noun);
     if (!units.length) return;
-    const { status, folder, text, count } = controls(box, units, noun);
+    const said = wording(box, noun);
+    const { status, folder, text, count } = controls(box, units, noun, said);
     const has = (u, key, value) => !value || words(u.marker.dataset[key]).includes(value);
 
     const headers = table && table.tHead ? [...table.tHead.rows[0].cells] : [];
@@ -130,7 +147,7 @@
         }
         for (const part of u.parts) part.hidden = !any;
       }
-      count.textContent = `${shown} of ${total} ${total === 1 ? noun.slice(0, -1) : noun}`;
+      count.textContent = said.count(shown, total);
     }
 
     function sort() {
