@@ -88,7 +88,7 @@ def log_findings(
 _QUIET = {
     RECONCILE: ("about dependencies between designs", "reconcile"),
     LIFECYCLE: ("about dates", "lifecycle_checks"),
-    UNKNOWN_STATUS: ("about unknown statuses", "unknown_status"),
+    UNKNOWN_STATUS: ("about unknown statuses", "status_unknown"),
 }
 
 

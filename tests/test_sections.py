@@ -131,6 +131,23 @@ def test_a_site_adds_its_own_words() -> None:
         Vocabulary.build({"labels": {"status": "Zustand"}})
 
 
+def test_a_sites_keys_name_what_the_vocabulary_knows() -> None:
+    """Keys are matched as headings are; one that names nothing is an error, never ignored."""
+    lower = Vocabulary.build({"sections": {"open questions": {"names": ["Offene Punkte"]}}})
+    assert lower.section("Offene Punkte") == "Open Questions"
+    assert lower.section("Open Questions") == "Open Questions"  # not replaced by the lowercase
+    assert (
+        "freigegeben"
+        in Vocabulary.build({"statuses": {"approved": ["freigegeben"]}}).statuses["Approved"]
+    )
+    with pytest.raises(ValueError, match="'sections' has no 'Open Qestions': did you mean 'Open"):
+        Vocabulary.build({"sections": {"Open Qestions": {"names": ["Fragen"]}}})
+    with pytest.raises(ValueError, match=r"'statuses' has no 'Shipped'.*own status"):
+        Vocabulary.build({"statuses": {"Shipped": ["geliefert"]}})
+    with pytest.raises(ValueError, match="'labels' has no 'reviewer'"):
+        Vocabulary.build({"labels": {"reviewer": ["Prüfer"]}})
+
+
 @pytest.mark.parametrize(
     ("markdown", "sections"),
     [

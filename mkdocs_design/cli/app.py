@@ -104,6 +104,7 @@ def _row(doc: DesignDoc, build: Build) -> tuple[str, ...]:
 @_config_option
 @click.option(
     "--dir",
+    "--docs-dir",
     "folder",
     type=click.Path(file_okay=False),
     help="Folder to write in (default: docs_dir).",

@@ -7,6 +7,7 @@ plugin's ``vocabulary`` option, in the same shape. Every name is kept folded as
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from dataclasses import dataclass, field
@@ -175,7 +176,31 @@ def _merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
     unknown = sorted(set(extra) - set(KEYS))
     if unknown:
         raise ValueError(f"unknown key {unknown[0]!r} (known: {', '.join(KEYS)})")
-    return {key: _add(base.get(key), extra.get(key), key) for key in KEYS}
+    return {key: _add(base.get(key), _named(base.get(key), extra.get(key), key), key)
+            for key in KEYS}  # fmt: skip
+
+
+def _named(base: Any, extra: Any, where: str) -> Any:
+    """``extra`` with its keys spelled as ``base``'s (``open questions``: ``Open Questions``).
+
+    Sections, labels, families and statuses are the template's and the lifecycle's own: a key
+    that names none of them would be a word list nothing reads, so it is an error.
+    """
+    if not isinstance(base, dict) or not isinstance(extra, dict):
+        return extra
+    known = {title_key(str(k)): str(k) for k in base}
+    named: dict[str, Any] = {}
+    for key, value in extra.items():
+        spelled = known.get(title_key(str(key)))
+        if spelled is None:
+            close = difflib.get_close_matches(str(key), list(known.values()), n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            own = " (a site's own status takes its words as `aliases`)" * (where == "statuses")
+            raise ValueError(
+                f"'{where}' has no {key!r}: {hint}known: {', '.join(known.values())}{own}"
+            )
+        named[spelled] = value
+    return named
 
 
 def _add(base: Any, extra: Any, where: str) -> Any:
