@@ -7,8 +7,10 @@ only, and ordinary pages are left exactly as written.
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
+from bs4 import BeautifulSoup
 from conftest import build_site, write_site
 
 if TYPE_CHECKING:
@@ -85,3 +87,60 @@ def test_template_lists_render_as_lists_on_design_pages_only(tmp_path: Path) -> 
     notes = html(built.site_dir, "notes")
     assert "<li>" not in notes.split('role="main"')[1]
     assert (tmp_path / "docs/search.md").read_text("utf-8") == LISTS
+
+
+HIDDEN = """\
+<!--
+# Design: Commented Out
+-->
+# Design: Ledger
+
+**Status:** Superseded by [Payouts](payouts.md)
+
+## Component Structure
+
+### Live Service
+
+**Responsibility:** live
+
+<!--
+### Retired Service
+
+**Responsibility:** removed [TBD]
+-->
+
+## Open Questions
+
+- [ ] Real?
+<!--
+- [ ] Hidden?
+-->
+- [ ] Also real? <!-- - [ ] Hidden too? -->
+
+<script>
+const owner = "[TBD]";
+</script>
+<textarea>[TODO]</textarea>
+"""
+PAYOUTS = "# Design: Payouts\n\n**Status:** Approved\n\n## Architecture Overview\n\nPays.\n"
+
+
+def test_comments_and_raw_text_are_not_content(tmp_path: Path) -> None:
+    """Commented-out components, questions and titles, and script text: not read, not edited."""
+    built = build_site(write_site(tmp_path, {"ledger.md": HIDDEN, "payouts.md": PAYOUTS}))
+    catalog = json.loads((built.site_dir / "design-catalog/catalog.json").read_text("utf-8"))
+    (ledger,) = [d for d in catalog["designs"] if d["src"] == "ledger.md"]
+    assert ledger["title"] == "Ledger"
+    assert [c["name"] for c in ledger["components"]] == ["Live Service"]
+    assert [q["text"] for q in ledger["questions"]] == ["Real?", "Also real?"]
+    assert ledger["placeholders"] == []
+    page = html(built.site_dir, "ledger")
+    assert '<script>\nconst owner = "[TBD]";\n</script>' in page  # the author's script, intact
+    assert "<textarea>[TODO]</textarea>" in page
+    assert "<!--\n# Design: Commented Out\n-->" in page  # nothing inserted inside the comment
+    soup = BeautifulSoup(page, "html.parser")
+    h1 = soup.find("h1")
+    assert h1 is not None
+    assert h1.find_next("span", class_="design-badge") is not None
+    assert soup.find(class_="design-banner") is not None  # the reader sees the banner
+    assert "<mark" not in page

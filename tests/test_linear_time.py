@@ -95,6 +95,8 @@ CLASSIFIED: dict[str, str] = {
     "reading.fence_header._LANG": "user",
     "reading.fence_header._NAME": "user",
     "reading.fields._CJK_DATE": "user",
+    "reading.hidden.ANY": "user",
+    "reading.hidden._OPEN": "user",
     "reading.fields._DATE_IN_TEXT": "user",
     "reading.fields._ISO_DATE": "user",
     "reading.fields._LABEL_SPLIT": "user",
@@ -559,6 +561,7 @@ LINES = {
     "alternative": TOP + "\n## Alternatives Considered\n\n- {}\n",
     "fence opener": TOP + "\n## Architecture Overview\n\n```{}\n```\n",
     "prose": TOP + "\n## Architecture Overview\n\n{}\n",
+    "comment": TOP + "\n## Architecture Overview\n\n<!--\n{}\n-->\n",
     "timeline": TOP + "\n## Timeline Estimate\n\n{}\n",
 }
 #: What the hostile text is made of, repeated.

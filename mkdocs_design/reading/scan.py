@@ -18,6 +18,7 @@ from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_r
 from markdown.extensions.toc import unique
 
 from mkdocs_design.reading.fence_header import fence_of
+from mkdocs_design.reading.hidden import ANY, hide
 from mkdocs_design.reading.text import plain_text
 
 #: ``slugify(text, separator)``, as configured for the site's ``toc`` extension.
@@ -112,7 +113,8 @@ class Scan:
     """The result of scanning a page body.
 
     Attributes:
-        lines: The body's lines, without line endings.
+        lines: The body's lines, without line endings, HTML comments and the insides of
+            ``<script>``, ``<style>`` and ``<textarea>`` blanked (:mod:`.hidden`).
         code: For each line, whether it belongs to a fenced code block (fences included).
         headings: Headings outside code, in order.
         ids: Every heading id on the page (for making further ids unique).
@@ -235,8 +237,11 @@ def scan(
         separator: The site's ``toc`` separator.
         attr_list: Whether the site enables ``attr_list`` (``# Title {#custom-id}``).
     """
-    candidates = _candidates("\n" + "\n".join(lines))
+    text = "\n" + "\n".join(lines)
+    candidates = _candidates(text)
     code, openers, unclosed = _fences(lines, candidates.fence)
+    if ANY.search(text):
+        lines = hide(lines, code) or lines
     found = [
         (i, level, *_heading(raw, attr_list))
         for i, level, raw in _raw_headings(lines, code, candidates)

@@ -1,0 +1,87 @@
+"""What a reader never sees: HTML comments, and what `<script>`, `<style>`, `<textarea>` hold.
+
+Text there is not content: a commented-out component, question or title is not in the catalog,
+and nothing is marked or inserted inside it. The rules follow Python-Markdown 3.x: a stretch
+that starts a line is a block and runs to its closing text (``-->``, ``</script>``), however
+many lines that takes; one that opens mid-line is hidden only when it closes on that line; one
+that never closes is text, shown as written.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+#: Where a hidden stretch opens: a comment, or a raw-text element's start tag.
+_OPEN = re.compile(r"<(?:!--|(script|style|textarea)(?=[\s>/]|$))", re.IGNORECASE)
+#: Any of them anywhere on a page: most pages have none, and are read as they are.
+ANY = re.compile(r"<(?:!--|(?i:script|style|textarea))")
+
+
+class _Closers:
+    """The last line each closing text is on, found once per page and per closing text."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self._lines = lines
+        self._last: dict[str, int] = {}
+
+    def after(self, close: str, i: int) -> bool:
+        """Whether ``close`` is on some line after line ``i``."""
+        if close not in self._last:
+            found = (n for n in range(len(self._lines) - 1, -1, -1)
+                     if close in self._lines[n].lower())  # fmt: skip
+            self._last[close] = next(found, -1)
+        return self._last[close] > i
+
+
+def hide(lines: Sequence[str], code: Sequence[bool]) -> list[str] | None:
+    """``lines`` with every hidden stretch blanked to spaces, or ``None`` when there is none.
+
+    Blanking keeps every line's length, so line and column numbers stay the author's. Fenced
+    code (``code``) is never hidden and never opens a stretch.
+    """
+    shown: list[str] | None = None
+    closers = _Closers(lines)
+    until: str | None = None  # the closing text of a stretch still open at a line's end
+    for i, line in enumerate(lines):
+        if code[i] or (until is None and "<" not in line):
+            continue
+        spans, until = _spans(line, i, until, closers)
+        if spans:
+            shown = shown if shown is not None else list(lines)
+            chars = list(line)
+            for start, end in spans:
+                chars[start:end] = " " * (end - start)
+            shown[i] = "".join(chars)
+    return shown
+
+
+def _spans(
+    line: str, i: int, until: str | None, closers: _Closers
+) -> tuple[list[tuple[int, int]], str | None]:
+    """The hidden ``(start, end)`` columns of line ``i``, and what is still open after it."""
+    lower, indent = line.lower(), len(line) - len(line.lstrip())
+    spans: list[tuple[int, int]] = []
+    pos = ticks = counted = 0  # backticks before ``counted``, counted once along the line
+    while True:
+        if until is not None:
+            end = lower.find(until, pos)
+            if end < 0:
+                spans.append((pos, len(line)))
+                return spans, until
+            spans.append((pos, end + len(until)))
+            pos, until = end + len(until), None
+        found = _OPEN.search(line, pos)
+        if found is None:
+            return spans, None
+        ticks, counted = ticks + line.count("`", counted, found.start()), found.start()
+        if ticks % 2:
+            return spans, None  # an opener inside a code span is code
+        close = f"</{found.group(1).lower()}>" if found.group(1) else "-->"
+        here = lower.find(close, found.end()) >= 0
+        if not here and not (found.start() == indent and closers.after(close, i)):
+            return spans, None  # never closed: Python-Markdown shows it as text
+        pos, until = found.start(), close
