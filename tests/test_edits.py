@@ -144,3 +144,37 @@ def test_comments_and_raw_text_are_not_content(tmp_path: Path) -> None:
     assert h1.find_next("span", class_="design-badge") is not None
     assert soup.find(class_="design-banner") is not None  # the reader sees the banner
     assert "<mark" not in page
+
+
+ATTRIBUTE_SYNTAX = """\
+# Design: Glossary
+
+**Status:** Draft
+
+## Architecture Overview
+
+The API is used, $x = [TBD]$ in math.
+
+*[API]: [TBD] interface
+
+Para [TBD].
+{: title="[TBD]" }
+"""
+
+
+def test_no_mark_where_markdown_makes_an_attribute(tmp_path: Path) -> None:
+    """Abbreviation definitions, attribute lists and math keep their text: no mark inside."""
+    config = {"markdown_extensions": ["abbr", "attr_list"]}
+    built = build_site(write_site(tmp_path, {"glossary.md": ATTRIBUTE_SYNTAX}, config))
+    soup = BeautifulSoup(html(built.site_dir, "glossary"), "html.parser")
+    abbr = soup.find("abbr")
+    assert abbr is not None
+    assert abbr["title"] == "[TBD] interface"
+    para = soup.find("p", title=True)
+    assert para is not None
+    assert para["title"] == "[TBD]"
+    assert "$x = [TBD]$" in soup.get_text()
+    marks = soup.find_all("mark", class_="design-placeholder")
+    assert [m.find_parent("p") is para for m in marks] == [True]  # only "Para [TBD]." is marked
+    placeholders = [m for m in built.messages() if "unresolved placeholder" in m]
+    assert len(placeholders) == 4  # every one is still reported

@@ -202,15 +202,25 @@ def find_placeholders(
     return tuple(found)
 
 
-#: An HTML tag on one line, attributes and all; a link's destination and title.
-_TAG_OR_DESTINATION = re.compile(r"<[A-Za-z!/?][^<>\n]*>|\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
+#: Where a mark cannot go, because the text ends up in an attribute or in code: an HTML tag
+#: on one line, a link's destination and title, an attribute list (``{: title="…"}``), math.
+_MARKUP = re.compile(
+    r"<[A-Za-z!/?][^<>\n]*>"
+    r"|\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)"
+    r"|\{[^{}\n]*\}"
+    r"|\$[^$\n]+\$"
+)
+#: An abbreviation definition (``*[API]: Application [TBD]``): all of it becomes a title.
+_ABBREVIATION = re.compile(r"[ ]{0,3}\*\[[^\]\n]*\]:")
 
 
 def markup_spans(line: str) -> tuple[tuple[int, int], ...]:
-    """The ``(start, end)`` columns of each HTML tag and link destination on ``line``."""
-    if "<" not in line and "](" not in line:
+    """The ``(start, end)`` columns of each stretch of ``line`` a mark cannot go into."""
+    if "*[" in line and _ABBREVIATION.match(line):
+        return ((0, len(line) + 1),)
+    if not any(char in line for char in "<]{$"):
         return ()
-    return tuple(m.span() for m in _TAG_OR_DESTINATION.finditer(line))
+    return tuple(m.span() for m in _MARKUP.finditer(line))
 
 
 def _within(spans: Sequence[tuple[int, int]], column: int) -> bool:
