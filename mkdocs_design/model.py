@@ -166,6 +166,8 @@ class Placeholder(NamedTuple):
         end_column: 1-based column just past its closing bracket on ``end_line``.
         in_markup: True when it sits inside an HTML tag (``<img alt="[TBD]">``) or a link's
             destination or title, where nothing can be inserted around it.
+        anchor: The id of its mark on the rendered page, unique there; ``""`` when it cannot
+            be marked.
     """
 
     text: str
@@ -176,6 +178,12 @@ class Placeholder(NamedTuple):
     end_line: int = 0
     end_column: int = 0
     in_markup: bool = False
+    anchor: str = ""
+
+    @property
+    def markable(self) -> bool:
+        """Whether a mark can go around it: not in code, not inside a tag or a link."""
+        return not (self.in_code or self.in_markup)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ one status vocabulary for all of them. Nothing downstream reads the plugin optio
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from markdown.extensions.toc import slugify as toc_slugify
@@ -17,11 +18,14 @@ from mkdocs_design.catalog.checks import Policy
 from mkdocs_design.output.site import PageRules
 from mkdocs_design.reading.parse import ParseRules
 from mkdocs_design.reading.placeholders import PlaceholderRules
+from mkdocs_design.reading.scan import scan
 from mkdocs_design.reading.statuses import EARLY, StatusDef, StatusTable
 from mkdocs_design.reading.template import template_text
 from mkdocs_design.reading.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from mkdocs.config.defaults import MkDocsConfig
 
     from mkdocs_design.config import DesignConfig
@@ -103,7 +107,7 @@ def settle(options: DesignConfig, config: MkDocsConfig, *, serving: bool) -> Rul
         statuses=statuses,
         reading=reading,
         policy=policy,
-        pages=_pages(options, statuses),
+        pages=_pages(options, statuses, reading),
         include=GitIgnoreSpec.from_lines(options.include) if options.include else None,
         exclude=GitIgnoreSpec.from_lines(options.exclude) if options.exclude else None,
         stale_after_days=options.stale_after_days,
@@ -138,7 +142,12 @@ def _placeholder_rules(options: DesignConfig) -> PlaceholderRules:
         ) from None
 
 
-def _pages(options: DesignConfig, statuses: StatusTable) -> PageRules:
+def _heading_ids(reading: ParseRules, lines: Sequence[str]) -> frozenset[str]:
+    """The ids ``toc`` gives the headings of ``lines``, as the reader finds them."""
+    return scan(lines, reading.slugify, reading.separator, attr_list=reading.attr_list).ids
+
+
+def _pages(options: DesignConfig, statuses: StatusTable, reading: ParseRules) -> PageRules:
     views = {
         "overview": (options.overview, options.overview_path, options.overview_title),
         "components": (options.components, options.components_path, options.components_title),
@@ -161,6 +170,7 @@ def _pages(options: DesignConfig, statuses: StatusTable) -> PageRules:
         views={view: (path, title) for view, (on, path, title) in views.items() if on},
         json_path=options.json_path if options.json else None,
         script=f"{ASSET_DIR}/catalog.js" if options.filters else None,
+        heading_ids=partial(_heading_ids, reading),
     )
 
 

@@ -3,7 +3,8 @@
 Every build must finish without a traceback; where the problem is ours to report, the message
 names file and line; and the good design is still in ``catalog.json`` with its page built.
 Problems that are MkDocs' own (undecodable bytes, configuration types) are left to MkDocs,
-and the tests pin what MkDocs 1.6 does with them.
+and the tests pin what MkDocs 1.6 does with them. The sites come from ``hostile_corpus``, where
+``test_check_agrees.py`` holds ``mkdocs-design check`` to the build on each of them.
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ from __future__ import annotations
 import json
 import logging
 import re
+import subprocess
+import sys
 import time
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import Built, build_site, run_mkdocs, write_site
+from conftest import Built, build_site, run_mkdocs
+from hostile_corpus import CORPUS, HEAD, site
 from mkdocs.config.defaults import MkDocsConfig
 
 from mkdocs_design.reading.parse import ParseRules, parse_page
@@ -27,33 +31,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
-GOOD = """\
-# Design: Good Neighbour
-
-**Created:** 2025-01-01
-**Status:** Approved
-
-## Architecture Overview
-
-It works, whatever the page beside it holds.
-
-## Component Structure
-
-### 1. Neighbour Service
-
-**Responsibility:** Stays up.
-
-## Open Questions
-
-- [ ] Does it still build?
-"""
-
-#: The top of a small design page (nine lines); ``{title}`` is the feature name.
-HEAD = (
-    "# Design: {title}\n\n**Created:** 2025-01-01\n**Status:** Draft\n\n"
-    "## Architecture Overview\n\nText.\n\n"
-)
-
 
 @pytest.fixture(autouse=True)
 def _fresh_plugin() -> Iterator[None]:
@@ -61,14 +38,6 @@ def _fresh_plugin() -> Iterator[None]:
     MkDocsConfig.plugins.plugin_cache.pop("design", None)
     yield
     MkDocsConfig.plugins.plugin_cache.pop("design", None)
-
-
-def hostile_site(tmp_path: Path, bad: str | bytes, config: dict[str, Any] | None = None) -> Path:
-    """``docs/good.md`` and ``docs/bad.md`` (written byte for byte); returns ``mkdocs.yml``."""
-    config_file = write_site(tmp_path, {"good.md": GOOD}, config)
-    data = bad.encode("utf-8") if isinstance(bad, str) else bad
-    (tmp_path / "docs/bad.md").write_bytes(data)
-    return config_file
 
 
 def catalog(built: Built) -> dict[str, dict[str, Any]]:
@@ -96,60 +65,58 @@ def assert_good_survives(built: Built) -> None:
         assert (built.site_dir / f"design-catalog/{view}index.html").is_file()
 
 
-def build(tmp_path: Path, bad: str | bytes, config: dict[str, Any] | None = None) -> Built:
-    """Build the broken page beside the good one, in-process; both pages must be built."""
-    built = build_site(hostile_site(tmp_path, bad, config))
+def build(tmp_path: Path, name: str) -> Built:
+    """Build the hostile site ``name``, in-process; the good page and ``bad.md`` must be built."""
+    built = build_site(site(tmp_path, name))
     assert_good_survives(built)
     assert (built.site_dir / "bad/index.html").is_file()
     return built
+
+
+def bad_page(name: str) -> str:
+    """The text of a hostile site's ``bad.md``."""
+    text = CORPUS[name].pages["bad.md"]
+    assert isinstance(text, str)
+    return text
 
 
 # --- pages that are not broken, only unusual ----------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    "bad",
-    [
-        pytest.param("", id="empty"),
-        pytest.param("\n\n\n", id="blank-lines"),
-        pytest.param("---\ntitle: Only\nstatus: Draft\n---\n", id="only-front-matter"),
-        pytest.param("---\n---\n", id="empty-front-matter"),
-        pytest.param("\ufeff", id="only-bom"),
-    ],
+    "name", ["empty", "blank-lines", "only-front-matter", "empty-front-matter", "only-bom"]
 )
-def test_empty_pages_are_ordinary_pages(tmp_path: Path, bad: str) -> None:
+def test_empty_pages_are_ordinary_pages(tmp_path: Path, name: str) -> None:
     """Nothing to read is nothing to report: the page builds as an ordinary page."""
-    built = build(tmp_path, bad)
+    built = build(tmp_path, name)
     assert "bad.md" not in catalog(built)
     assert ours(built) == []
 
 
 def test_front_matter_only_design_is_catalogued_by_its_file_name(tmp_path: Path) -> None:
     """``design: true`` and a status, no body: a design titled after its file."""
-    built = build(tmp_path, "---\ndesign: true\nstatus: Draft\n---\n")
+    built = build(tmp_path, "front-matter-design")
     design = catalog(built)["bad.md"]
     assert (design["title"], design["status"]) == ("Bad", "Draft")
     assert design["components"] == design["questions"] == []
 
 
 @pytest.mark.parametrize(
-    ("front", "line", "problem"),
+    ("name", "line", "problem"),
     [
-        pytest.param("title: [unclosed\nstatus: Draft\n", 3, "expected ',' or ']'", id="syntax"),
+        pytest.param("yaml-syntax", 3, "expected ',' or ']'", id="syntax"),
         # libyaml (PyYAML's wheels) words it "found a tab character"; pure PyYAML "found
         # character '\t'". Either way the message says what is wrong.
-        pytest.param(
-            "status: Draft\n\tauthors: x\n", 3, r"found (a tab character|character '\\t')", id="tab"
-        ),
+        pytest.param("yaml-tab", 3, r"found (a tab character|character '\\t')", id="tab"),
         # PyYAML raises ValueError, not YAMLError, for an impossible date.
-        pytest.param("status: Draft\ncreated: 2025-02-30\n", 2, "day is out of range", id="date"),
+        pytest.param("yaml-date", 2, "day is out of range", id="date"),
     ],
 )
 def test_invalid_front_matter_is_reported_with_its_line(
-    tmp_path: Path, front: str, line: int, problem: str
+    tmp_path: Path, name: str, line: int, problem: str
 ) -> None:
     """Invalid YAML: one warning at its line; MkDocs shows the block as text, the page builds."""
-    built = build(tmp_path, f"---\n{front}---\n\n" + HEAD.format(title="Broken"))
+    built = build(tmp_path, name)
     warnings = [m for m in ours(built) if "front matter" in m]
     assert len(warnings) == 1, ours(built)
     assert warnings[0].startswith(f"mkdocs_design: docs/bad.md:{line}:1: front matter is not valid")
@@ -159,12 +126,7 @@ def test_invalid_front_matter_is_reported_with_its_line(
 
 def test_bom_and_mixed_line_endings_keep_editor_lines(tmp_path: Path) -> None:
     """A BOM and CRLF/CR/LF endings change nothing: fields read, lines as an editor counts them."""
-    page = (
-        "\ufeff# Design: Mixed\r\n\r\n**Created:** [Date]\r**Status:** Approved\n\n"
-        "## Architecture Overview\r\rText.\r\n\r\n## Open Questions\r\n\r\n"
-        "- [ ] First?\r- [x] Second?\n- [ ] Third [TBD]?\r\n"
-    )
-    built = build(tmp_path, page)
+    built = build(tmp_path, "bom-mixed-endings")
     design = catalog(built)["bad.md"]
     assert (design["title"], design["status"]) == ("Mixed", "Approved")
     assert [(q["text"], q["line"]) for q in design["questions"]] == [
@@ -180,11 +142,7 @@ def test_bom_and_mixed_line_endings_keep_editor_lines(tmp_path: Path) -> None:
 
 def test_control_characters_and_line_separators_do_not_shift_lines(tmp_path: Path) -> None:
     """NUL, form feed and U+2028 are text, not line breaks: anchors land, lines stay right."""
-    page = HEAD.format(title="Control \x00\x1b") + (
-        "A form\x0cfeed, a line\u2028separator and a NUL\x00 in prose.\n\n"
-        "## Open Questions\n\n- [ ] Is \x0b this \x7f fine?\n- [ ] Still [TBD]?\n"
-    )
-    built = build(tmp_path, page, {"validation": {"anchors": "warn"}})
+    built = build(tmp_path, "control-characters")
     design = catalog(built)["bad.md"]
     assert [q["line"] for q in design["questions"]] == [14, 15]
     assert ours(built) == [
@@ -198,10 +156,7 @@ def test_control_characters_and_line_separators_do_not_shift_lines(tmp_path: Pat
 
 def test_unterminated_fence_is_reported_and_the_rest_still_read(tmp_path: Path) -> None:
     """A fence never closed: a warning at its line; MkDocs renders what follows as Markdown."""
-    page = HEAD.format(title="Open Fence") + (
-        "```python\ndef f():\n    return 1\n\n## Open Questions\n\n- [ ] Close the fence?\n"
-    )
-    built = build(tmp_path, page)
+    built = build(tmp_path, "unterminated-fence")
     assert ours(built) == [
         "mkdocs_design: docs/bad.md:10:1: this code block is never closed, so MkDocs shows it, "
         "and every code block after it, as ordinary text; close it with a line holding only ```"
@@ -211,11 +166,7 @@ def test_unterminated_fence_is_reported_and_the_rest_still_read(tmp_path: Path) 
 
 def test_duplicate_component_names_warn_with_both_lines(tmp_path: Path) -> None:
     """The same component twice on a page: one warning naming both lines; both catalogued."""
-    page = HEAD.format(title="Twice") + (
-        "## Component Structure\n\n### 1. Cache\n\n**Responsibility:** A.\n\n"
-        "### 2. cache\n\n**Responsibility:** B.\n"
-    )
-    built = build(tmp_path, page)
+    built = build(tmp_path, "duplicate-components")
     assert ours(built) == [
         'mkdocs_design: docs/bad.md:16:1: component "cache" is described twice on this page '
         "(first at line 12)"
@@ -225,12 +176,8 @@ def test_duplicate_component_names_warn_with_both_lines(tmp_path: Path) -> None:
 
 def test_design_that_depends_on_itself(tmp_path: Path) -> None:
     """Naming itself under Depends On/Used By: no loop, no crash, no self-edge anywhere."""
-    page = HEAD.format(title="Loop") + (
-        "## System Context\n\n**Depends On:** Loop\n**Used By:** Loop, Good Neighbour\n\n"
-        "## Component Structure\n\n### Cycle\n\n**Dependencies:** Cycle\n"
-    )
     started = time.perf_counter()
-    built = build(tmp_path, page, {"plugins": [{"design": {"neighbourhood": True}}]})
+    built = build(tmp_path, "depends-on-itself")
     assert time.perf_counter() - started < 60
     data = json.loads((built.site_dir / "design-catalog/catalog.json").read_text("utf-8"))
     assert all(e["source"] != e["target"] for e in data["edges"]), data["edges"]
@@ -244,8 +191,7 @@ def test_design_that_depends_on_itself(tmp_path: Path) -> None:
 
 def test_deeply_nested_lists(tmp_path: Path) -> None:
     """A hundred levels of nested task items: every one a question, each anchored, no recursion."""
-    nested = "".join(f"{'    ' * i}- [ ] level {i}?\n" for i in range(100))
-    built = build(tmp_path, HEAD.format(title="Deep") + "## Open Questions\n\n" + nested)
+    built = build(tmp_path, "deeply-nested-lists")
     questions = catalog(built)["bad.md"]["questions"]
     assert [q["text"] for q in questions] == [f"level {i}?" for i in range(100)]
     html = (built.site_dir / "bad/index.html").read_text("utf-8")
@@ -255,11 +201,7 @@ def test_deeply_nested_lists(tmp_path: Path) -> None:
 
 def test_custom_heading_id_cannot_inject_markup_into_the_catalog(tmp_path: Path) -> None:
     """An ``attr_list`` id is taken verbatim; the component index must not turn it into HTML."""
-    page = HEAD.format(title="Ids") + (
-        "## Component Structure\n\n### Cache {#x)<script>alert(1)</script>}\n\n"
-        "**Responsibility:** Caches.\n"
-    )
-    built = build(tmp_path, page, {"markdown_extensions": ["attr_list", "toc"]})
+    built = build(tmp_path, "custom-heading-id")
     index = BeautifulSoup(
         (built.site_dir / "design-catalog/components/index.html").read_text("utf-8"),
         "html.parser",
@@ -270,6 +212,95 @@ def test_custom_heading_id_cannot_inject_markup_into_the_catalog(tmp_path: Path)
     assert scripts == [], "a heading id from a page became a <script> element"
     hrefs = [link["href"] for link in main.select("a[href]")]
     assert "../../bad/#x)<script>alert(1)</script>" in hrefs  # the id, inert in an attribute
+
+
+#: Runs a module as ``python -m`` would, then prints its peak memory (MB) and its seconds.
+MEASURED = """
+import resource, runpy, sys, time
+started = time.perf_counter()
+sys.argv = sys.argv[1:]
+try:
+    runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+finally:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"MEASURED {peak:.0f} {time.perf_counter() - started:.2f}", file=sys.stderr)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the resource module is POSIX only")
+@pytest.mark.parametrize("levels", [8, 9])
+@pytest.mark.parametrize(
+    "command", [("mkdocs", "build"), ("mkdocs_design", "check"), ("mkdocs_design", "explain")]
+)
+def test_yaml_alias_bomb_stays_small(tmp_path: Path, levels: int, command: tuple[str, ...]) -> None:
+    """Nested YAML aliases in front matter (defect 1): one warning, bounded time and memory.
+
+    9**8 values took a build from 0.2 s and 35 MB to 16.7 s and 1.9 GB; 9**9 ended in a
+    ``MemoryError``. The bounds are runaway guards, ten times what a plain build takes.
+    """
+    config_file = site(tmp_path, f"yaml-aliases-{levels}")
+    args = [*command, *(["docs/bad.md"] if command[-1] == "explain" else [])]
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURED, *args], cwd=config_file.parent, capture_output=True,
+        text=True, timeout=300, check=False,
+    )  # fmt: skip
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert "front matter holds more than 10,000 values (repeated YAML aliases?)" in output
+    peak, seconds = map(float, output.rsplit("MEASURED ", 1)[1].split())
+    assert (peak < 400, seconds < 60) == (True, True), f"{peak} MB, {seconds} s"
+    if command[-1] == "build":
+        assert result.returncode == 0, output
+        design = json.loads((config_file.parent / "site/design-catalog/catalog.json").read_text())
+        assert {d["src"]: d["status"] for d in design["designs"]} == {
+            "good.md": "Approved", "bad.md": "Draft",
+        }  # fmt: skip
+
+
+# --- output paths an operator got wrong ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("path-absolute", "option 'overview_path': '/tmp/outside/overview.md' must be a relative "
+         "path inside docs_dir"),
+        ("path-outside", "option 'graph_path': '../graph.md' must be a relative path inside"),
+        ("path-empty", "option 'overview_path': '' is empty"),
+        ("path-not-markdown", "option 'overview_path': 'x.txt' must end in .md"),
+        ("path-twice", "cannot generate the components page at 'design-catalog/components.md': "
+         "the plugin's overview page already goes to 'design-catalog/components/index.html'"),
+        ("path-search-index", "cannot generate catalog.json at 'search/search_index.json': the "
+         "search index already goes to 'search/search_index.json'"),
+        ("page-at-overview-url", "cannot generate the overview page at 'design-catalog/index.md':"
+         " your file 'design-catalog.md' already goes to 'design-catalog/index.html'"),
+        ("page-at-components-url", "cannot generate the components page at "
+         "'design-catalog/components.md': your file 'design-catalog/components/index.md' "
+         "already goes to 'design-catalog/components/index.html'"),
+    ],
+)  # fmt: skip
+def test_outputs_that_cannot_be_placed_stop_the_build(
+    tmp_path: Path, name: str, message: str
+) -> None:
+    """Output paths (defect 5) and user pages at generated URLs (defect 10): one clear error.
+
+    Nothing is written outside the site, nothing is lost or overwritten in silence, the error
+    names the option to change.
+    """
+    config_file = site(tmp_path, name)
+    before = {p: p.read_bytes() for p in (tmp_path / "docs").rglob("*.md")}
+    result = run_mkdocs("build", cwd=config_file.parent)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert f"ERROR   -  mkdocs_design: {message}" in output
+    assert "Traceback" not in output
+    assert {p: p.read_bytes() for p in (tmp_path / "docs").rglob("*.md")} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) in (
+        ["docs", "mkdocs.yml"], ["docs", "mkdocs.yml", "site"],
+    )  # fmt: skip
+    assert not (tmp_path.parent / "graph.md").exists()
+    if name == "path-absolute":
+        assert not (tmp_path / "docs/tmp").exists()
 
 
 # --- big pages ----------------------------------------------------------------------------------
@@ -286,18 +317,10 @@ def plugin_seconds(built: Built) -> float:
 @pytest.mark.slow
 def test_five_megabyte_page(tmp_path: Path) -> None:
     """A 5 MB design page builds in bounded time; its far-down questions and holes are found."""
-    paragraph = (
-        "The gateway retries **idempotent** calls with `backoff`, see [the runbook](good.md) "
-        "and <abbr>SLA</abbr> notes; 日本語のテキスト and more prose.\n" * 12 + "\n"
-    )
-    code = "```text\n" + "log line [not a placeholder] 0123456789 abcdef\n" * 20_000 + "```\n\n"
-    body = paragraph * (2_500_000 // len(paragraph)) + code
-    body += paragraph * ((5_000_000 - len(body)) // len(paragraph))
-    tail = "## Open Questions\n\n- [ ] Is [TBD] too big?\n- [x] Did it build?\n"
-    page = HEAD.format(title="Huge") + body + tail
+    page = bad_page("five-megabytes")
     assert len(page.encode("utf-8")) > 5_000_000
     started = time.perf_counter()
-    built = build(tmp_path, page)
+    built = build(tmp_path, "five-megabytes")
     assert time.perf_counter() - started < 180, "a 5 MB page should build in well under that"
     assert plugin_seconds(built) < 30
     last_line = page.count("\n")
@@ -314,18 +337,8 @@ def test_five_megabyte_page(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_ten_thousand_components_and_questions(tmp_path: Path) -> None:
     """Ten thousand of each on one page: all catalogued, all anchored, in bounded time."""
-    components = "".join(
-        f"### {i}. Part {i}\n\n**Responsibility:** Does {i}.\n\n" for i in range(10_000)
-    )
-    questions = "".join(f"- [ ] Is {i} needed?\n" for i in range(5_000))
-    questions += "- [ ] Same again?\n" * 5_000  # equal texts: ids get _1, _2 … suffixes
-    page = (
-        HEAD.format(title="Many")
-        + "## Component Structure\n\n" + components
-        + "## Open Questions\n\n" + questions
-    )  # fmt: skip
     started = time.perf_counter()
-    built = build(tmp_path, page)
+    built = build(tmp_path, "ten-thousand")  # equal question texts: ids get _1, _2 … suffixes
     assert time.perf_counter() - started < 180
     assert plugin_seconds(built) < 30
     design = catalog(built)["bad.md"]
@@ -380,8 +393,7 @@ def test_undecodable_page_is_mkdocs_own_error(tmp_path: Path) -> None:
     MkDocs prints the ``UnicodeDecodeError`` traceback itself (``Page.read_source``); the plugin
     skips the page it cannot read and says nothing, so the only message is MkDocs' own.
     """
-    page = (HEAD.format(title="Latin") + "Caf\xe9 cr\xe8me\n").encode("latin-1")
-    config_file = hostile_site(tmp_path, page)
+    config_file = site(tmp_path, "undecodable")
     result = run_mkdocs("build", cwd=config_file.parent)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
@@ -392,23 +404,45 @@ def test_undecodable_page_is_mkdocs_own_error(tmp_path: Path) -> None:
     assert not [line for line in output.splitlines() if "mkdocs_design" in line and "bad" in line]
 
 
+def test_undecodable_file_name_is_a_row_in_check_not_a_traceback(tmp_path: Path) -> None:
+    """``caf\\xe9.md`` (defect 11): ``check`` names it in every format and exits 1.
+
+    MkDocs itself cannot build the site (``File.url`` raises ``UnicodeEncodeError``).
+    """
+    config_file = site(tmp_path, "undecodable-name")
+    outputs = {}
+    for fmt in ("text", "json", "github"):
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs_design", "check", "--format", fmt],
+            cwd=config_file.parent, capture_output=True, text=True, timeout=120, check=False,
+            errors="surrogateescape",
+        )  # fmt: skip
+        assert (result.returncode, "Traceback" in result.stderr) == (1, False), result.stderr
+        outputs[fmt] = result.stdout
+    [row] = json.loads(outputs["json"])
+    assert (row["path"], row["level"], row["code"]) == ("docs/caf\udce9.md", "error", "unreadable")
+    assert outputs["text"].startswith("docs/caf\\udce9.md:1:1: its file name is not valid UTF-8")
+    assert outputs["github"].startswith("::error file=docs/caf\\udce9.md,line=1,col=1,")
+    assert run_mkdocs("build", cwd=config_file.parent).returncode == 1
+
+
 @pytest.mark.parametrize(
-    ("options", "message"),
+    ("name", "message"),
     [
         pytest.param(
-            {"badge": "yes please"},
+            "badge-string",
             "Plugin 'design' option 'badge': Expected type: <class 'bool'> but received: "
             "<class 'str'>",
             id="badge-string",
         ),
         pytest.param(
-            {"stale_after_days": "soon"},
+            "days-string",
             "Plugin 'design' option 'stale_after_days': Expected type: <class 'int'> but "
             "received: <class 'str'>",
             id="days-string",
         ),
         pytest.param(
-            {"statuses": [{"color": "red"}]},
+            "status-without-name",
             "Plugin 'design' option 'statuses': Sub-option 'name': Required configuration not "
             "provided.",
             id="status-without-name",
@@ -416,10 +450,10 @@ def test_undecodable_page_is_mkdocs_own_error(tmp_path: Path) -> None:
     ],
 )
 def test_config_with_wrong_types_is_mkdocs_config_error(
-    tmp_path: Path, options: dict[str, Any], message: str
+    tmp_path: Path, name: str, message: str
 ) -> None:
     """A value of the wrong type stops the build with MkDocs' message naming the option."""
-    config_file = hostile_site(tmp_path, "# Plain\n", {"plugins": [{"design": options}]})
+    config_file = site(tmp_path, name)
     result = run_mkdocs("build", cwd=config_file.parent)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
@@ -428,11 +462,13 @@ def test_config_with_wrong_types_is_mkdocs_config_error(
     assert "Traceback" not in output
 
 
-@pytest.mark.parametrize("strict", [False, True], ids=["build", "strict"])
-def test_unknown_option_is_mkdocs_config_warning(tmp_path: Path, strict: bool) -> None:
+@pytest.mark.parametrize(
+    "name", ["unknown-option", "unknown-option-strict"], ids=["build", "strict"]
+)
+def test_unknown_option_is_mkdocs_config_warning(tmp_path: Path, name: str) -> None:
     """An unknown key: MkDocs warns naming it; the build goes on, except under ``--strict``."""
-    options = {"placeholder": "error", "statuses": [{"name": "QA", "colour": "red"}]}
-    config_file = hostile_site(tmp_path, "# Plain\n", {"plugins": [{"design": options}]})
+    strict = CORPUS[name].strict
+    config_file = site(tmp_path, name)
     result = run_mkdocs("build", *(["--strict"] if strict else []), cwd=config_file.parent)
     output = result.stdout + result.stderr
     assert "Traceback" not in output
@@ -449,26 +485,32 @@ def test_unknown_option_is_mkdocs_config_warning(tmp_path: Path, strict: bool) -
         assert (config_file.parent / "site/design-catalog/catalog.json").is_file()
 
 
+def test_source_date_epoch_out_of_range_is_mkdocs_own_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``SOURCE_DATE_EPOCH=99999999999999`` (defect 17): the plugin reads on, MkDocs stops.
+
+    The plugin uses today instead (its warning comes at the end of a build, and in ``check``).
+    MkDocs 1.6.1 itself fails first (``utils.get_build_date``, for every theme's context) with
+    a ``ValueError`` traceback, plugin or not: no frame of it may be ours.
+    """
+    for key, value in CORPUS["epoch-out-of-range"].env.items():
+        monkeypatch.setenv(key, value)
+    config_file = site(tmp_path, "epoch-out-of-range")
+    result = run_mkdocs("build", cwd=config_file.parent)
+    output = result.stdout + result.stderr
+    assert "mkdocs_design: Found 1 design pages" in output  # read before MkDocs fails
+    assert result.returncode == 1, output
+    assert output.rstrip().endswith("ValueError: year 3170843 is out of range"), output
+    assert OUR_FRAME.search(output) is None, output
+
+
 # --- all of it at once, as the command line runs it ---------------------------------------------
 
 
 def test_every_broken_page_at_once_builds_without_a_traceback(tmp_path: Path) -> None:
     """The broken pages side by side, built by ``mkdocs build``: exit 0, messages, no traceback."""
-    pages = {
-        "empty.md": "",
-        "front-only.md": "---\ndesign: true\n---\n",
-        "yaml.md": "---\ntitle: [\n---\n" + HEAD.format(title="Yaml"),
-        "fence.md": HEAD.format(title="Fence") + "~~~\nnever closed\n",
-        "endings.md": HEAD.format(title="Endings").replace("\n", "\r", 4),
-        "bom.md": "\ufeff" + HEAD.format(title="Bom"),
-        "control.md": HEAD.format(title="Nul\x00") + "\x0c\u2028\x1b\n",
-        "twice.md": HEAD.format(title="Twice") + "## Component Structure\n\n### A\n\n### A\n",
-        "loop.md": HEAD.format(title="Loop") + "## System Context\n\n**Depends On:** Loop\n",
-        "deep.md": HEAD.format(title="Deep") + "".join(f"{'  ' * i}- x\n" for i in range(60)),
-    }
-    config_file = write_site(tmp_path, {"good.md": GOOD})
-    for name, text in pages.items():
-        (tmp_path / "docs" / name).write_bytes(text.encode("utf-8"))
+    config_file = site(tmp_path, "all-at-once")
     result = run_mkdocs("build", cwd=tmp_path)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output

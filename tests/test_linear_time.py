@@ -67,6 +67,7 @@ PAGE_BOUND = 1.0
 #: names, anything an author wrote) are timed here; ``own`` ones read only the plugin's own text
 #: or the site owner's configuration. A pattern missing here fails the suite: classify it.
 CLASSIFIED: dict[str, str] = {
+    "catalog.catalog._NOT_ALNUM": "user",  # component keys, for anchors
     "catalog.catalog._PAREN": "user",  # component names
     "output.lists._ITEM": "user",  # page lines
     "output.lists._NOT_PARAGRAPH": "user",

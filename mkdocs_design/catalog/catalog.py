@@ -7,12 +7,15 @@ then read by the renderers. Sorting keys are documented so output is determinist
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from markdown.extensions.toc import unique
+
 from mkdocs_design.reading.sections import template_sections
-from mkdocs_design.reading.statuses import DECIDED, StatusTable, slug
+from mkdocs_design.reading.statuses import DECIDED, StatusTable
 from mkdocs_design.reading.text import fold
 
 if TYPE_CHECKING:
@@ -23,11 +26,31 @@ if TYPE_CHECKING:
 # Never from inside a run of spaces (its first space reads it), and a "(" that cannot close
 # keeps the rest of its line (the group, put back by the substitution), so each line is read once.
 _PAREN = re.compile(r"(?:(?<!\s)|(?!\s))\s*\(.*\)\s*$|(\((?:.*\S)?)")
+# What an anchor keeps of a name: letters and digits of every script; each run of anything else
+# (the underscore too, so that toc's "_1" suffixes can never be mistaken for a name) is one "-".
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def component_key(name: str) -> str:
     """The key a component is matched by (``Event Publisher (`bus.go`)`` → ``event publisher``)."""
     return fold(_PAREN.sub(r"\1", name) if "(" in name else name)
+
+
+def anchor_slug(key: str) -> str:
+    """The readable part of a component's anchor: ``c++ parser`` → ``c-parser``.
+
+    ASCII names read as they always have (letters and digits, lowercased, ``-`` between runs),
+    so existing links keep working. Other scripts keep their letters (``api кэш`` →
+    ``api-кэш``): HTML ids and URL fragments take any character, browsers show them as
+    written, and a transliteration would need a table per script, read worse to the team that
+    wrote the name, and make new collisions of its own. A name without a letter or digit
+    (``🚀``, ``+++``) spells its code points (``1f680``), so its anchor is stable too.
+    """
+    text = unicodedata.normalize("NFC", key.lower())
+    words = _NOT_ALNUM.sub("-", text).strip("-")
+    if words:
+        return words
+    return "-".join(f"{ord(char):x}" for char in text[:12] if not char.isspace()) or "unnamed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,18 +93,33 @@ class Catalog:
     Attributes:
         docs: The design pages in catalog order.
         statuses: The site's status vocabulary.
+        reserved: Ids the component index page already has (its title's), which no row takes.
     """
 
     docs: tuple[DesignDoc, ...]
     statuses: StatusTable
+    reserved: frozenset[str] = field(default=frozenset())
 
     @classmethod
-    def from_docs(cls, docs: Iterable[DesignDoc], statuses: StatusTable) -> Catalog:
-        """Build the catalog; input order does not matter."""
+    def from_docs(
+        cls,
+        docs: Iterable[DesignDoc],
+        statuses: StatusTable,
+        *,
+        reserved: Iterable[str] = (),
+    ) -> Catalog:
+        """Build the catalog; input order does not matter.
+
+        Args:
+            docs: The design pages.
+            statuses: The site's status vocabulary.
+            reserved: Ids already on the component index page (its title's, as ``toc`` gives
+                it), which the rows' anchors must not repeat.
+        """
         ordered = sorted(
             docs, key=lambda d: (statuses.rank(d.canonical_status), d.title.casefold(), d.src_uri)
         )
-        return cls(tuple(ordered), statuses)
+        return cls(tuple(ordered), statuses, frozenset(reserved))
 
     @cached_property
     def by_uri(self) -> dict[str, DesignDoc]:
@@ -110,17 +148,22 @@ class Catalog:
                 grouped.setdefault(component_key(comp.name), []).append((doc, comp))
         users = self._users(grouped)
         designs = self._design_users(grouped)
+        keys = sorted(grouped)
+        # A key folds symbols away; a name of symbols only (``🚀``) is spelt from the name.
+        anchors = unique_anchors((k or grouped[k][0][1].name for k in keys), self.reserved)
         return tuple(
             ComponentEntry(
-                name=pairs[0][1].name,
+                name=grouped[key][0][1].name,
                 key=key,
-                anchor="component-" + (ident if (ident := slug(key)) != "unknown" else str(n)),
-                sources=tuple(pairs),
-                dependencies=tuple(dict.fromkeys(d for _, c in pairs for d in c.dependencies)),
+                anchor=anchor,
+                sources=tuple(grouped[key]),
+                dependencies=tuple(
+                    dict.fromkeys(d for _, c in grouped[key] for d in c.dependencies)
+                ),
                 used_by=tuple(sorted(users.get(key, ()), key=str.casefold)),
                 used_by_designs=tuple(designs.get(key, ())),
             )
-            for n, (key, pairs) in enumerate(sorted(grouped.items()))
+            for key, anchor in zip(keys, anchors, strict=True)
         )
 
     def find_component(self, name: str) -> ComponentEntry | None:
@@ -181,6 +224,23 @@ class Catalog:
         """Designs whose status says decided (role Approved or Implemented) with open questions."""
         decided = self.statuses.having(DECIDED)
         return [d for d in self.docs if d.canonical_status in decided and d.open_questions]
+
+
+def unique_anchors(keys: Iterable[str], taken: Iterable[str] = ()) -> list[str]:
+    """``component-`` and each key's :func:`anchor_slug`, made unique as ``toc`` does (``_1``).
+
+    Keys sharing a slug (``c parser``, ``c++ parser``) are told apart in the order given: the
+    first keeps the plain anchor, the next gets ``_1``, and so on. A slug holds no ``_``, so a
+    suffixed anchor never equals another key's plain one.
+    """
+    used = set(taken)
+    last: dict[str, str] = {}  # resume each _1, _2 … chain: many equal slugs stay linear
+    found: list[str] = []
+    for key in keys:
+        base = "component-" + anchor_slug(key)
+        last[base] = anchor = unique(last.get(base, base), used)
+        found.append(anchor)
+    return found
 
 
 def completeness(doc: DesignDoc) -> tuple[int, int]:

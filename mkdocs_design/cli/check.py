@@ -3,7 +3,9 @@
 Paths are relative to the working folder (or absolute with ``--absolute``), so GitHub's
 annotations land on the pull request's files whatever folder ``mkdocs.yml`` is in. Every
 format stays machine-readable on errors too: a configuration error or a generated page that
-cannot be placed is one more row, with its level.
+cannot be placed is one more row, with its level. What a build warns about besides pages (an
+unknown option, an unusable ``SOURCE_DATE_EPOCH``) is a row too, at ``mkdocs.yml``, so that
+``strict`` fails both alike; so is what MkDocs itself stops on (a page name that is not UTF-8).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import sys
 from typing import TYPE_CHECKING, NamedTuple
 
 import click
+from mkdocs.utils import get_build_date
 
 from mkdocs_design import languages, report
 from mkdocs_design.cli import baseline as baselines
@@ -23,6 +26,7 @@ from mkdocs_design.model import Finding, Location, Severity
 
 if TYPE_CHECKING:
     from collections import Counter
+    from collections.abc import Iterable
 
     from mkdocs_design.build import Build
     from mkdocs_design.cli.project import Project
@@ -72,8 +76,9 @@ def check(paths: tuple[str, ...], config_file: str | None, fmt: str, fail_on: st
     """
     if update_baseline and not baseline:
         raise click.UsageError("--update-baseline needs --baseline FILE")
+    warnings: list[str] = []  # MkDocs' words on the configuration: warnings in a build too
     try:
-        project = load_project(config_file, paths_given=bool(paths))
+        project = load_project(config_file, paths_given=bool(paths), warnings=warnings)
         builds, named = project.collect_passes(paths)
     except click.ClickException as error:
         if fmt == "text":
@@ -81,9 +86,7 @@ def check(paths: tuple[str, ...], config_file: str | None, fmt: str, fail_on: st
         where = config_file or "mkdocs.yml"
         click.echo(_format([Row(where, 1, 1, "error", "configuration", error.message)], fmt))
         sys.exit(USAGE)
-    shown = _shower(builds, absolute=absolute)
-    for note in languages.notes(builds):
-        click.echo(f"warning: {report.printable(note)}", err=True)
+    shown = _shower(builds, project, absolute=absolute)
     found = [(f, lvl) for f, lvl in _levelled(builds) if named is None or f.location.path in named]
     known = 0
     if baseline and (update_baseline or not os.path.exists(baseline)):
@@ -92,7 +95,14 @@ def check(paths: tuple[str, ...], config_file: str | None, fmt: str, fail_on: st
     elif baseline:
         fresh = baselines.new_only(found, _read_baseline(baseline))
         known, found = len(found) - len(fresh), fresh
-    rows = [*_conflicts(project, shown), *(_row(f, level, shown) for f, level in found)]
+    rows = [
+        *_site_rows(project, "configuration", warnings),
+        *_site_rows(project, "build", languages.notes(builds)),
+        *_build_date(project),
+        *_undecodable(project, shown),
+        *_conflicts(project, shown),
+        *(_row(f, level, shown) for f, level in found),
+    ]
     click.echo(_format(rows, fmt), nl=False)
     if fmt == "text":
         click.echo(_summary([row.level for row in rows], known), err=True)
@@ -108,14 +118,18 @@ def _levelled(builds: list[Build]) -> list[tuple[Finding, str]]:
     return [(found.finding, found.level) for found in languages.merged(builds)]
 
 
-def _shower(builds: list[Build], *, absolute: bool) -> report.Shower:
+def _shower(builds: list[Build], project: Project, *, absolute: bool) -> report.Shower:
     """How paths are shown: from the working folder, or absolute."""
     here = os.getcwd()
     pages = {src: page for build in builds for src, page in build.pages.items()}
+    unread = {src: file for src, (file, _) in project.undecodable.items()}
 
     def shown(src_uri: str) -> str:
         page = pages.get(src_uri)
         path = page.path if page is not None and page.path else None
+        if path is None:  # a page the build could not read is no Page, but still a file
+            file = project.files.get_file_from_path(src_uri) or unread.get(src_uri)
+            path = file.abs_src_path if file is not None else None
         if path is None:
             return src_uri
         return os.path.abspath(path) if absolute else os.path.relpath(path, here)
@@ -123,10 +137,46 @@ def _shower(builds: list[Build], *, absolute: bool) -> report.Shower:
     return shown
 
 
+def _config_shown(project: Project) -> str:
+    """``mkdocs.yml`` as rows about the whole site name it."""
+    config = project.config.config_file_path or "mkdocs.yml"
+    return os.path.relpath(config) if os.path.isabs(config) else config
+
+
+def _site_rows(project: Project, code: str, warnings: Iterable[str]) -> list[Row]:
+    """Warnings about the site, not a page: rows at ``mkdocs.yml``, as the build warns."""
+    where = _config_shown(project)
+    return [Row(where, 1, 1, "warn", code, warning) for warning in warnings]
+
+
+def _build_date(project: Project) -> list[Row]:
+    """MkDocs' own build date: a ``SOURCE_DATE_EPOCH`` it cannot date stops every build.
+
+    MkDocs 1.6 raises in ``utils.get_build_date`` while rendering the first page, whatever the
+    theme; the plugin copes (its own row, code ``build``), MkDocs does not.
+    """
+    try:
+        get_build_date()
+    except (ValueError, OverflowError, OSError) as error:
+        reason = f"{type(error).__name__}: {error}"
+        message = f"MkDocs cannot use SOURCE_DATE_EPOCH as the build date ({reason}) and stops"
+        return [Row(_config_shown(project), 1, 1, "error", "build", message)]
+    return []
+
+
+def _undecodable(project: Project, shown: report.Shower) -> list[Row]:
+    """Pages whose names are not valid UTF-8: MkDocs stops on each (``File.url``)."""
+    return [
+        Row(shown(src_uri), 1, 1, "error", "unreadable",
+            f"its file name is not valid UTF-8, so MkDocs cannot give it a URL ({reason}) "
+            "and stops")
+        for src_uri, (_, reason) in project.undecodable.items()
+    ]  # fmt: skip
+
+
 def _conflicts(project: Project, shown: report.Shower) -> list[Row]:
     """Outputs that cannot be placed (in any language): errors, as the build stops on them."""
-    config = project.config.config_file_path or "mkdocs.yml"
-    where = os.path.relpath(config) if os.path.isabs(config) else config
+    where = _config_shown(project)
     messages = dict.fromkeys(
         message
         for build, files in project.passes

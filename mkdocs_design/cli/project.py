@@ -44,6 +44,9 @@ class Project:
     files: Files = field(default_factory=lambda: Files([]))
     #: Each build :meth:`collect_passes` made, with the files it read.
     passes: list[tuple[Build, Files]] = field(default_factory=list)
+    #: Pages whose names are not valid UTF-8, with MkDocs' reason, left out of what is read:
+    #: MkDocs stops on each.
+    undecodable: dict[str, tuple[File, str]] = field(default_factory=dict)
 
     def collect(self, paths: tuple[str, ...] = ()) -> tuple[Build, set[str] | None]:
         """Parse the site as a build does; with paths, also say which pages were named.
@@ -52,7 +55,21 @@ class Project:
         Depends On, components named elsewhere) see the complete catalog, as in a build.
         """
         self.files, named = _files(self.config, paths, configured=self.configured)
-        return Build.collect(self.files, self.config, self.rules), named
+        return Build.collect(self._readable(self.files), self.config, self.rules), named
+
+    def _readable(self, files: Files) -> Files:
+        """``files`` without the pages MkDocs cannot name, which go to :attr:`undecodable`.
+
+        A page whose name is not valid UTF-8 has no URL: ``File.url`` raises
+        ``UnicodeEncodeError``, and MkDocs stops the build on it.
+        """
+        for file in list(files.documentation_pages()):
+            try:
+                file.url  # noqa: B018  # what MkDocs asks of every page, and dies of
+            except UnicodeEncodeError as error:
+                self.undecodable[file.src_uri] = (file, str(error))
+                files.remove(file)
+        return files
 
     def collect_passes(self, paths: tuple[str, ...] = ()) -> tuple[list[Build], set[str] | None]:
         """:meth:`collect`, once per language on a multilingual site, as the build's passes.
@@ -72,19 +89,24 @@ class Project:
         self.passes = []
         for language, files in per_language:
             drop_written(files)
-            files = Files([*files, *loose])
+            files = self._readable(Files([*files, *loose]))
             one = Build.collect(files, self.config, self.rules, language=language)
             self.passes.append((one, files))
         return [one for one, _ in self.passes], named
 
 
-def load_project(config_file: str | None, *, paths_given: bool = False) -> Project:
-    """Load ``mkdocs.yml``, or the defaults when there is none and paths are given."""
+def load_project(
+    config_file: str | None, *, paths_given: bool = False, warnings: list[str] | None = None
+) -> Project:
+    """Load ``mkdocs.yml``, or the defaults when there is none and paths are given.
+
+    MkDocs' warnings about the configuration go to ``warnings`` when given, else to stderr.
+    """
     path = config_path(config_file)
     if path is None and not paths_given:
         raise click.UsageError(f"no configuration file at '{config_file or 'mkdocs.yml'}' "
                                "(use -f, or give paths)")  # fmt: skip
-    config = read_config(path)
+    config = read_config(path, warnings)
     try:
         rules = settle(_options(config), config, serving=False)
     except ValueError as error:
@@ -101,8 +123,11 @@ def config_path(config_file: str | None) -> str | None:
     return next((name for name in _DEFAULT_FILES if os.path.isfile(name)), None)
 
 
-def read_config(path: str | None) -> MkDocsConfig:
-    """Load and validate the configuration; MkDocs' own messages become the error text."""
+def read_config(path: str | None, warnings: list[str] | None = None) -> MkDocsConfig:
+    """Load and validate the configuration; MkDocs' own messages become the error text.
+
+    Its warnings (an unknown option, say) go to ``warnings`` when given, else to stderr.
+    """
     with _captured_mkdocs_log() as messages:
         try:
             config = load_config(path) if path else _default_config()
@@ -111,8 +136,11 @@ def read_config(path: str | None) -> MkDocsConfig:
             raise click.ClickException(
                 "configuration error: " + ("; ".join(reasons) or error.format_message())
             ) from None
-    for _, text in messages:
-        click.echo(f"warning: {text}", err=True)
+    if warnings is not None:
+        warnings += [text for _, text in messages]
+    else:
+        for _, text in messages:
+            click.echo(f"warning: {text}", err=True)
     return config
 
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from markupsafe import escape
+
+from mkdocs_design.reading.parse import MARK_ID
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -11,13 +15,17 @@ if TYPE_CHECKING:
 
 _MARK_START = '<mark class="design-placeholder" id="{}" title="Unresolved template placeholder">'
 _MARK_END = "</mark>"
-#: The id of the n-th mark on a page (from 1), which the catalog overview links to.
-MARK_ID = "design-placeholder-{}"
 
 
 def markable(placeholder: Placeholder) -> bool:
     """Whether a mark can go around a placeholder: not in code, not inside a tag or link."""
-    return not (placeholder.in_code or placeholder.in_markup)
+    return placeholder.markable
+
+
+def mark_ids(placeholders: Sequence[Placeholder]) -> list[str]:
+    """The id of each mark, in page order: the reader's (unique on the page), else numbered."""
+    marks = filter(markable, placeholders)
+    return [p.anchor or MARK_ID.format(n) for n, p in enumerate(marks, start=1)]
 
 
 def mark_placeholders(
@@ -38,10 +46,11 @@ def mark_placeholders(
         New lines; ``lines`` is not modified.
     """
     tags: dict[int, list[tuple[int, int, str]]] = {}
-    for n, p in enumerate(filter(markable, placeholders), start=1):
+    marks = filter(markable, placeholders)
+    for p, ident in zip(marks, mark_ids(placeholders), strict=True):
         end = (p.end_line, p.end_column) if p.end_line else (p.line, p.column + len(p.text))
         # Sorting puts an end tag before a start tag at the same position: [A]</mark><mark>[B].
-        start = _MARK_START.format(MARK_ID.format(n))
+        start = _MARK_START.format(escape(ident))
         tags.setdefault(p.line - first_line, []).append((p.column - 1, 1, start))
         tags.setdefault(end[0] - first_line, []).append((end[1] - 1, 0, _MARK_END))
     marked = list(lines)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
+
+from markdown.extensions.toc import unique
 
 from mkdocs_design.output import graphs, markup, views
 from mkdocs_design.output.labels import english
@@ -22,15 +25,15 @@ from mkdocs_design.output.markers import (
     select_components,
     select_docs,
 )
-from mkdocs_design.output.marks import MARK_ID, mark_placeholders, markable
+from mkdocs_design.output.marks import mark_ids, mark_placeholders
 from mkdocs_design.reading.statuses import ENDED
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from markupsafe import Markup
 
-    from mkdocs_design.catalog.catalog import Catalog
+    from mkdocs_design.catalog.catalog import Catalog, ComponentEntry
     from mkdocs_design.catalog.lifecycle import Insights
     from mkdocs_design.model import DesignDoc, Status
     from mkdocs_design.output.labels import Labels
@@ -56,6 +59,8 @@ class PageRules:
         views: ``(path, title)`` of each generated view that is on, by view name.
         json_path: Where ``catalog.json`` goes, or ``None`` when it is off.
         script: Site path of the filter script, or ``None`` when filters are off.
+        heading_ids: The ids ``toc`` gives the headings of a page's Markdown lines, which the
+            ids the plugin writes there must not repeat (``toc`` does not see raw HTML).
     """
 
     statuses: StatusTable
@@ -69,11 +74,19 @@ class PageRules:
     views: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     json_path: str | None = None
     script: str | None = None
+    heading_ids: Callable[[Sequence[str]], frozenset[str]] | None = None
 
     @property
     def paths(self) -> dict[str, str]:
         """Generated page paths by view name."""
         return {view: path for view, (path, _) in self.views.items()}
+
+    def index_ids(self) -> frozenset[str]:
+        """The ids of the component index's own headings (its title), which no row may take."""
+        view = self.views.get("components")
+        if view is None or self.heading_ids is None:
+            return frozenset()
+        return self.heading_ids([f"# {markup.md_text(view[1])}"])
 
 
 @dataclass(frozen=True)
@@ -100,6 +113,8 @@ class Site:
     #: Every anchor (``""`` for none) a view linked, by ``from_uri``, then ``to_uri``, for
     #: :meth:`broken_links`; nested dicts, as views link tens of thousands of times.
     linked: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    #: The ids of the component rows each page got, in order, for :meth:`duplicate_ids`.
+    rows: dict[str, list[str]] = field(default_factory=dict)
 
     def href(self, from_uri: str) -> views.Href:
         """Links from one page, as MkDocs would write them: ``href(to_uri, anchor)``."""
@@ -122,31 +137,52 @@ class Site:
         return href
 
     def broken_links(self) -> list[tuple[str, str, str]]:
-        """Links the views wrote whose page or anchor does not exist: our bug, if any.
+        """Links the views wrote whose page or anchor does not exist, or is not one: our bug.
 
         MkDocs validates Markdown links only, so the views' HTML links are checked here
-        against the pages and the ids the model knows.
+        against the pages and the ids the model knows; a link to an id that a page has twice
+        lands on the wrong one, and is as broken.
         """
-        ids: dict[str, set[str]] = {
-            doc.src_uri: {
-                *(s.anchor for s in doc.sections),
-                *(c.anchor for c in doc.components),
-                *(q.anchor for q in doc.questions),
-                *(MARK_ID.format(n + 1) for n in range(sum(map(markable, doc.placeholders)))),
-            }
-            for doc in self.catalog.docs
-        }
-        index = self.rules.paths.get("components")
-        if index is not None:
-            ids.setdefault(index, set()).update(e.anchor for e in self.catalog.components)
+        ids = self._ids()
         urls = self.links.urls
         return sorted(
             (src, dst, anchor)
             for src, targets in self.linked.items()
             for dst, anchors in targets.items()
             for anchor in anchors
-            if dst not in urls or (anchor and anchor not in ids.get(dst, ()) and dst != src)
+            if dst not in urls or (anchor and ids.get(dst, Counter())[anchor] != 1)
         )
+
+    def duplicate_ids(self) -> list[tuple[str, str]]:
+        """``(page, id)`` of every id that a page would have twice: our bug, if any.
+
+        Counted over what the model knows: the headings the catalog links (sections and
+        components, as ``toc`` names them) and every id the plugin writes (question anchors,
+        placeholder marks, component rows).
+        """
+        return sorted(
+            (page, ident) for page, ids in self._ids().items() for ident, n in ids.items() if n > 1
+        )
+
+    def _ids(self) -> dict[str, Counter[str]]:
+        """Every id the model knows on each page, with how often the page has it."""
+        marks = self.rules.mark_placeholders
+        ids: dict[str, Counter[str]] = {
+            doc.src_uri: Counter(
+                (
+                    *{*(s.anchor for s in doc.sections), *(c.anchor for c in doc.components)},
+                    *(q.anchor for q in doc.questions),
+                    *(mark_ids(doc.placeholders) if marks else ()),
+                )
+            )
+            for doc in self.catalog.docs
+        }
+        index = self.rules.paths.get("components")
+        if index is not None:
+            ids.setdefault(index, Counter()).update(self.rules.index_ids())
+        for page, rows in self.rows.items():
+            ids.setdefault(page, Counter()).update(rows)
+        return ids
 
     def render_view(
         self,
@@ -155,20 +191,23 @@ class Site:
         *,
         title: str | None = None,
         fragments: views.Fragments | None = None,
+        taken: set[str] | None = None,
     ) -> str:
         """One view, for a generated page (with ``title``) or in place of a marker.
 
         With ``fragments``, its HTML blocks are kept there and the Markdown holds placeholders.
+        ``taken`` holds the ids the page has already (a marker's page): rows take others.
         """
         docs = select_docs(self.catalog, marker.filters)
         index, href = self.rules.paths.get("components"), self.href(from_uri)
         stale, order, labels = self.insights.stale, self._order, self.rules.labels
         if marker.view == "components":
             entries = select_components(self.catalog, docs)
+            anchors = self._row_ids(from_uri, entries, taken)
             return views.render_components(
                 self.catalog, entries, href, title=title, index_uri=index, here_uri=from_uri,
                 labels=labels,
-                fragments=fragments, order=order,
+                fragments=fragments, order=order, anchors=anchors,
             )  # fmt: skip
         if marker.view == "questions":
             return views.render_questions(
@@ -203,6 +242,7 @@ class Site:
             title: Its title.
             fragments: Where to keep the view's HTML blocks.
         """
+        self.rows.pop(path, None)  # rendered again: its rows are counted again
         content = self.render_view(Marker(view, {}, 0), path, title=title, fragments=fragments)
         script = self.rules.script
         if script and view in ("overview", "components", "questions"):
@@ -239,9 +279,33 @@ class Site:
         if doc is not None:
             lines = self._decorate_design(doc, lines, offset, marked=marked)
         markers = find_markers(lines, src_uri)[0] if marked else []
+        self.rows.pop(src_uri, None)  # decorated again: its rows are counted again
+        taken = self._taken(lines, doc) if any(m.view == "components" for m in markers) else None
         return replace_markers(
-            lines, markers, lambda m: self.render_view(m, src_uri, fragments=fragments)
+            lines,
+            markers,
+            lambda m: self.render_view(m, src_uri, fragments=fragments, taken=taken),
         )
+
+    def _taken(self, lines: Sequence[str], doc: DesignDoc | None) -> set[str]:
+        """The ids a page has before its marker views: headings, questions, marks."""
+        heading_ids = self.rules.heading_ids
+        taken = set(heading_ids(lines) if heading_ids is not None else ())
+        if doc is not None:
+            taken.update(q.anchor for q in doc.questions)
+            taken.update(mark_ids(doc.placeholders) if self.rules.mark_placeholders else ())
+        return taken
+
+    def _row_ids(
+        self, page: str, entries: Iterable[ComponentEntry], taken: set[str] | None
+    ) -> dict[str, str] | None:
+        """The id of each row on ``page``: its anchor, made unique where the page has it."""
+        if taken is None:  # the component index: the catalog made the anchors unique there
+            self.rows.setdefault(page, []).extend(e.anchor for e in entries)
+            return None
+        ids = {e.key: unique(e.anchor, taken) for e in entries}
+        self.rows.setdefault(page, []).extend(ids.values())
+        return ids
 
     def _decorate_design(
         self, doc: DesignDoc, lines: list[str], offset: int, *, marked: bool

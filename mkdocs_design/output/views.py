@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from mkdocs_design.catalog.catalog import completeness
 from mkdocs_design.output.labels import english
-from mkdocs_design.output.marks import MARK_ID, markable
+from mkdocs_design.output.marks import mark_ids
 from mkdocs_design.output.markup import a, badge, md_text, row_data
 from mkdocs_design.reading.text import plain_text
 
@@ -187,9 +187,8 @@ def render_overview(
 
 def _first_hole(doc: DesignDoc, href: Href) -> str | None:
     """The link to a design's first marked placeholder, if it has one."""
-    if any(map(markable, doc.placeholders)):
-        return href(doc.src_uri, MARK_ID.format(1))
-    return None
+    marks = mark_ids(doc.placeholders)
+    return href(doc.src_uri, marks[0]) if marks else None
 
 
 def render_components(
@@ -203,6 +202,7 @@ def render_components(
     here_uri: str = "",
     order: str = "",
     labels: Labels | None = None,
+    anchors: Mapping[str, str] | None = None,
 ) -> str:
     """The component index: one row per distinct component, alphabetical.
 
@@ -216,22 +216,28 @@ def render_components(
         fragments: Where to keep the HTML blocks (placeholders in the Markdown), if anywhere.
         order: The statuses' CSS ids in lifecycle order, for the filters.
         labels: The words, in the page's language (English).
+        anchors: Each row's id on this page, by component key, where it cannot be the
+            component's own anchor (the page has that id already): a view inside a page.
     """
     labels = labels or english()
     if not entries:
         return page(title, labels["no_components_found"])
-    component = _component_namer(catalog, href, {e.key for e in entries}, index_uri, here_uri)
+    shown = {e.key: (anchors or {}).get(e.key, e.anchor) for e in entries}
+    component = _component_namer(catalog, href, shown, index_uri, here_uri)
     n = len(entries)
     summary = labels.text(
         "components_summary", components=labels.count("components", n, bold=True), count=f"**{n}**"
     )
-    rows = _component_rows(entries, href, component)
+    rows = _component_rows(entries, href, component, shown)
     table = html_block("components.html.j2", fragments, rows=rows, labels=labels)
     return page(title, summary, _filter("components", order, labels), table)
 
 
 def _component_rows(
-    entries: Iterable[ComponentEntry], href: Href, component: Callable[[str], Markup]
+    entries: Iterable[ComponentEntry],
+    href: Href,
+    component: Callable[[str], Markup],
+    ids: Mapping[str, str],
 ) -> Iterator[tuple[ComponentEntry, Markup, str, Markup, Markup, Markup]]:
     """Each entry with its row marker, its URL and its three cells of links, made lazily.
 
@@ -244,7 +250,7 @@ def _component_rows(
         described = [a(href(doc.src_uri, comp.anchor), doc.title) for doc, comp in entry.sources]
         yield (
             entry,
-            row_data(entry.designs, entry.anchor),
+            row_data(entry.designs, ids[entry.key]),
             href(first_doc.src_uri, first.anchor),
             joined([*map(component, entry.dependencies)]),
             joined(users),
@@ -253,16 +259,24 @@ def _component_rows(
 
 
 def _component_namer(
-    catalog: Catalog, href: Href, shown: set[str], index_uri: str | None, here_uri: str
+    catalog: Catalog,
+    href: Href,
+    shown: Mapping[str, str],
+    index_uri: str | None,
+    here_uri: str,
 ) -> Callable[[str], Markup]:
-    """A component name as written, linked to its row here or on the index when known."""
+    """A component name as written, linked to its row here or on the index when known.
+
+    ``shown`` holds the id of each row on this page, by component key.
+    """
 
     @cache  # a name is linked from every row that depends on it or is used by it
     def component(name: str) -> Markup:
         entry = catalog.find_component(name)
-        if entry is not None and (entry.key in shown or index_uri is not None):
-            target = here_uri if entry.key in shown else index_uri
-            return a(href(target or here_uri, entry.anchor), name)
+        if entry is not None and (here := shown.get(entry.key)) is not None:
+            return a(href(here_uri, here), name)
+        if entry is not None and index_uri is not None:
+            return a(href(index_uri, entry.anchor), name)
         return escape(name)
 
     return component

@@ -7,11 +7,13 @@ values on the model, with lines counted from the top of the real file.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from markdown.extensions.toc import slugify as toc_slugify
+from markdown.extensions.toc import unique
 
 from mkdocs_design.model import DesignDoc, Finding, Location, Placeholder, Section, Severity
 from mkdocs_design.reading import alternatives, fields, questions
@@ -28,7 +30,10 @@ from mkdocs_design.reading.text import page_name
 from mkdocs_design.reading.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
+
+#: The id of the n-th placeholder mark on a page (from 1), unless the page already has it.
+MARK_ID = "design-placeholder-{}"
 
 #: "User Authentication System Design": an English title ending in its kind, once detected.
 # "(?:(?<!\s)|(?!\s))": never from inside a run of spaces, which its first space already read.
@@ -127,7 +132,9 @@ def build_doc(
         found.append(Finding("bad-date", Severity.WARNING, at, fields.date_problem(created_raw)))
     context, context_at = fields.system_context(page, sections, preamble, vocabulary)
     components, comp_findings = comps.components(page, sections, vocabulary, src_uri, offset)
-    placeholders = _placeholders(page, offset, rules)
+    asked = questions.questions(page, sections, rules.slugify, rules.separator, offset)
+    taken = [*page.ids, *(q.anchor for q in asked)]
+    placeholders = _marked(_placeholders(page, offset, rules), taken)
     kept = _sections(page, sections, placeholders, offset)
     present = {s.key for s in kept if s.key}
     return DesignDoc(
@@ -147,7 +154,7 @@ def build_doc(
         used_by=context.get("used by", ()),
         external=context.get("external dependencies", ()),
         components=components,
-        questions=questions.questions(page, sections, rules.slugify, rules.separator, offset),
+        questions=asked,
         alternatives=alternatives.alternatives(page, sections, vocabulary, offset),
         references=alternatives.references(page, sections, vocabulary),
         placeholders=placeholders,
@@ -218,6 +225,19 @@ def _unclosed(src_uri: str, line: str, number: int) -> Finding:
     )
     return Finding(
         "unclosed-fence", Severity.WARNING, Location(src_uri, number, indent + 1), message
+    )
+
+
+def _marked(found: Sequence[Placeholder], taken: Iterable[str]) -> tuple[Placeholder, ...]:
+    """Each placeholder that can be marked, with its mark's id: unique beside the page's own.
+
+    Heading ids and question anchors are on the page already (``toc`` does not see raw HTML,
+    so it would not tell ``# Design placeholder 1`` from the first mark).
+    """
+    used, numbers = set(taken), itertools.count(1)
+    return tuple(
+        p._replace(anchor=unique(MARK_ID.format(next(numbers)), used)) if p.markable else p
+        for p in found
     )
 
 
