@@ -97,6 +97,7 @@ CLASSIFIED: dict[str, str] = {
     "reading.fence_header._NAME": "user",
     "reading.fields._CJK_DATE": "user",
     "reading.hidden.ANY": "user",
+    "reading.statuses._WORDS": "user",
     "reading.hidden._OPEN": "user",
     "reading.fields._DATE_IN_TEXT": "user",
     "reading.fields._ISO_DATE": "user",

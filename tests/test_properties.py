@@ -640,7 +640,7 @@ def test_graph_picture_holds_names_only_as_text(docs: list[DesignDoc]) -> None:
         assert tag in SVG_TAGS, (tag, svg)
         assert set(attrs) <= SVG_ATTRIBUTES, (attrs, svg)
         if "style" in attrs:
-            assert re.fullmatch(r"--design-node: var\(--design-[a-z0-9-]+\)", attrs["style"])
+            assert re.fullmatch(rf"--design-node: var\(--design-{_ID}\)", attrs["style"])
     assert sum(tag in ("a", "g") and "data-node" in a for tag, a in found) == len(drawn.nodes)
     assert draw(drawn, STATUSES, label="Graph")[0] == svg
 
@@ -658,11 +658,13 @@ def test_badge_is_one_inert_span(status: Status | None) -> None:
     assert _visible(html) == " ".join(f"Status: {expected}".split())
 
 
+#: A status id: letters and digits of any script, joined by single dashes, nothing else.
+_ID = r"[^\W_]+(?:-[^\W_]+)*"
 _CSS_LINE = re.compile(
     r"|:root \{|\}|/\*[^*]*\*/"
-    r"|  --design-[a-z0-9-]+: [#\w(),.% ]+;"
-    r"|\.design-badge--[a-z0-9-]+(, \.design-banner--[a-z0-9-]+)? \{[^{}]*\}"
-    r"|\.md-status--[a-z0-9-]+::after \{[^{}]*\}"
+    rf"|  --design-{_ID}: [#\w(),.% ]+;"
+    rf"|\.design-badge--{_ID}(, \.design-banner--{_ID})? \{{[^{{}}]*\}}"
+    rf"|\.md-status--{_ID}::after \{{[^{{}}]*\}}"
 )
 
 

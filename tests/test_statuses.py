@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
 import pytest
+from bs4 import BeautifulSoup
+from conftest import build_site, write_site
 
 from mkdocs_design.reading.statuses import (
     StatusDef,
     StatusTable,
     first_link,
+    slug,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 DEFAULT = StatusTable.build()
 
@@ -136,3 +145,67 @@ def test_first_link(text: str, link: str | None) -> None:
 def test_many_leading_fillers_resolve_without_recursion() -> None:
     """Thousands of filler words before the status (``status status … Draft``) exhaust no stack."""
     assert DEFAULT.resolve("status " * 5_000 + "Draft") == "Draft"
+
+
+NAMES = ["Draft", "In Review", "Готово", "Отклонено", "Ready (QA)", "Ready QA", "Ready-QA",
+         "ready qa!", "已批准", "已拒绝", "In  Review", "in_review", "C++", "C#", "C"]  # fmt: skip
+
+
+def test_status_ids_keep_every_script_and_never_collide() -> None:
+    """Each name gets its own id, of letters, digits and single dashes; plain names read as is."""
+    ids = [slug(name) for name in NAMES]
+    assert len(set(ids)) == len(ids), dict(zip(NAMES, ids, strict=True))
+    assert ids[:4] == ["draft", "in-review", "готово", "отклонено"]
+    assert slug("Ready QA") == "ready-qa"
+    assert all(re.fullmatch(r"[^\W_]+(?:-[^\W_]+)*", ident) for ident in ids), ids
+    assert slug("") == "unknown"
+
+
+def test_own_statuses_in_any_script_keep_their_colour(tmp_path: Path) -> None:
+    """Non-ASCII and look-alike statuses: their own badge class and colour on a built site."""
+    statuses = [
+        {"name": "Готово", "after": "Approved", "color": "#123456"},
+        {"name": "Ready (QA)", "color": "#abcdef"},
+        {"name": "Ready-QA 2", "color": "#fedcba"},
+    ]
+    pages = {
+        f"{n}.md": f"# Design: D{n}\n\n**Status:** {s['name']}\n\n## Architecture Overview\n\nx\n"
+        for n, s in enumerate(statuses)
+    }
+    built = build_site(
+        write_site(tmp_path, pages, {"plugins": [{"design": {"statuses": statuses}}]})
+    )
+    assert built.messages() == []
+    classes = []
+    for n in range(3):
+        soup = BeautifulSoup((built.site_dir / f"{n}/index.html").read_text("utf-8"), "html.parser")
+        badge = soup.find("span", class_="design-badge")
+        assert badge is not None
+        classes.append(next(c for c in badge["class"] if c.startswith("design-badge--")))
+    assert len(set(classes)) == 3
+    assert classes[0] == "design-badge--готово"
+    css = (built.site_dir / "assets/mkdocs_design/design.css").read_text("utf-8")
+    for cls, status in zip(classes, statuses, strict=True):
+        ident = cls.removeprefix("design-badge--")
+        assert f"--design-{ident}: {status['color']};" in css
+
+
+@pytest.mark.parametrize(
+    ("own", "aliases", "message"),
+    [
+        pytest.param([StatusDef("Ready (QA)"), StatusDef("Ready QA")], None,
+                     "statuses 'Ready (QA)' and 'Ready QA' read as one status", id="same-name"),
+        pytest.param([StatusDef("Shipped", ("approved",))], None,
+                     "status 'Shipped': its alias 'approved' is the name of status 'Approved'",
+                     id="own-alias-is-a-name"),
+        pytest.param([], {"Approved": "Draft"},
+                     "alias 'Approved' of 'Draft' is the name of status 'Approved'",
+                     id="alias-is-a-name"),
+    ],
+)  # fmt: skip
+def test_statuses_that_would_shadow_each_other_are_refused(
+    own: list[StatusDef], aliases: dict[str, str] | None, message: str
+) -> None:
+    """Two names that read the same, or an alias that is another status's name: an error."""
+    with pytest.raises(ValueError, match=re.escape(message)):
+        StatusTable.build(own, aliases)

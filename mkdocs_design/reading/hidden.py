@@ -3,8 +3,9 @@
 Text there is not content: a commented-out component, question or title is not in the catalog,
 and nothing is marked or inserted inside it. The rules follow Python-Markdown 3.x: a stretch
 that starts a line is a block and runs to its closing text (``-->``, ``</script>``), however
-many lines that takes; one that opens mid-line is hidden only when it closes on that line; one
-that never closes is text, shown as written.
+many lines that takes; a comment that opens mid-line is hidden when it closes on that line; one
+that never closes is text, shown as written. An element inside a line stays (placeholders
+there are left unmarked, see :mod:`.placeholders`).
 """
 
 from __future__ import annotations
@@ -81,7 +82,10 @@ def _spans(
         if ticks % 2:
             return spans, None  # an opener inside a code span is code
         close = f"</{found.group(1).lower()}>" if found.group(1) else "-->"
+        starts_line = found.start() == indent
+        if found.group(1) and not starts_line:
+            return spans, None  # an inline element: its text is in the heading ids toc makes
         here = lower.find(close, found.end()) >= 0
-        if not here and not (found.start() == indent and closers.after(close, i)):
+        if not here and not (starts_line and closers.after(close, i)):
             return spans, None  # never closed: Python-Markdown shows it as text
         pos, until = found.start(), close

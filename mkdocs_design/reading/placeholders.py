@@ -202,10 +202,12 @@ def find_placeholders(
     return tuple(found)
 
 
-#: Where a mark cannot go, because the text ends up in an attribute or in code: an HTML tag
-#: on one line, a link's destination and title, an attribute list (``{: title="…"}``), math.
+#: Where a mark cannot go, because the text ends up in an attribute or in code: an inline
+#: script, style or textarea, an HTML tag on one line, a link's destination and title, an
+#: attribute list (``{: title="…"}``), math.
 _MARKUP = re.compile(
-    r"<[A-Za-z!/?][^<>\n]*>"
+    r"<(?i:script|style|textarea)\b[^<>\n]*>[^<\n]*</(?i:script|style|textarea)\s*>"
+    r"|<[A-Za-z!/?][^<>\n]*>"
     r"|\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)"
     r"|\{[^{}\n]*\}"
     r"|\$[^$\n]+\$"

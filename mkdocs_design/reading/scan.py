@@ -240,12 +240,13 @@ def scan(
     text = "\n" + "\n".join(lines)
     candidates = _candidates(text)
     code, openers, unclosed = _fences(lines, candidates.fence)
-    if ANY.search(text):
-        lines = hide(lines, code) or lines
+    shown = hide(lines, code) if ANY.search(text) else None
     found = [
         (i, level, *_heading(raw, attr_list))
         for i, level, raw in _raw_headings(lines, code, candidates)
-    ]
+        if shown is None or shown[i].strip()  # a heading inside a comment is none
+    ]  # read from the line as written: toc's ids keep the text of an inline <script>
+    lines = shown or lines
     used = {ident for *_, ident in found if ident is not None}
     if attr_list and candidates.attr:
         used |= _block_ids(lines, code, candidates.attr)

@@ -9,6 +9,7 @@ statuses take their place in it with a *role*: the default status they behave li
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,7 +19,7 @@ from mkdocs_design.reading.text import fold
 from mkdocs_design.reading.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Mapping, Sequence
 
 
 class StatusDef(NamedTuple):
@@ -80,12 +81,28 @@ EARLY = frozenset({"Draft", "In Review"})
 _LINK = re.compile(
     r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s[^)]*)?\)|\[([^\]]*)\]\[[^\]]*\]|\[[^\]]*(?:\]\([^)]*)?"
 )
+_WORDS = re.compile(r"[^\W_]+")
 _COLOR = re.compile(r"^(?:#[0-9a-fA-F]{3,8}|[a-zA-Z]+|(?:rgb|hsl)a?\([0-9.,%\s]+\))$")
 
 
 def slug(name: str) -> str:
-    """Return the CSS/metadata identifier of a status name (``In Review`` → ``in-review``)."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "unknown"
+    """The CSS and metadata id of a status name: ``In Review`` → ``in-review``.
+
+    Letters of every script are kept (``Готово`` → ``готово``). Two names never share an id:
+    a name that is more than words and single spaces also gets a short hash of itself
+    (``Ready (QA)`` → ``ready-qa-…``, apart from ``Ready QA``).
+    """
+    return _slug(name)
+
+
+@lru_cache(maxsize=1024)
+def _slug(name: str) -> str:
+    folded = name.casefold()
+    words = _WORDS.findall(folded)
+    ident = "-".join(words) or "unknown"
+    if " ".join(words) == folded or not folded:
+        return ident
+    return f"{ident}-{hashlib.blake2s(name.encode(errors='replace'), digest_size=3).hexdigest()}"
 
 
 def first_link(text: str) -> str | None:
@@ -136,6 +153,8 @@ class StatusTable:
         defaults = tuple(
             s._replace(aliases=(*s.aliases, *words.get(s.name, ()))) for s in DEFAULT_STATUSES
         )
+        own = tuple(own)
+        _distinct(own)
         ordered = _merge(defaults, own)
         names = [s.name for s in ordered]
         by_folded = {fold(n): n for n in names}
@@ -143,10 +162,18 @@ class StatusTable:
         for status in (*(s for s in ordered if s not in defaults), *defaults):
             for alias in status.aliases:
                 pairs.setdefault(fold(alias), status.name)
+        for status in own:
+            for alias in status.aliases:
+                if by_folded.get(fold(alias), status.name) != status.name:
+                    raise ValueError(f"status {status.name!r}: its alias {alias!r} is the name "
+                                     f"of status {by_folded[fold(alias)]!r}")  # fmt: skip
         for alias, target in (aliases or {}).items():
             if fold(target) not in by_folded:
                 known = ", ".join(names)
                 raise ValueError(f"alias {alias!r} points at unknown status {target!r} ({known})")
+            other = by_folded.get(fold(alias))
+            if other is not None and other != by_folded[fold(target)]:
+                raise ValueError(f"alias {alias!r} of {target!r} is the name of status {other!r}")
             pairs[fold(alias)] = by_folded[fold(target)]
         keys = tuple(sorted(pairs.items(), key=lambda kv: (-len(kv[0]), kv[0])))
         return cls(tuple(ordered), keys)
@@ -243,6 +270,17 @@ def _placed(ordered: list[StatusDef], status: StatusDef) -> StatusDef:
     elif status.after:
         role = next((s.role for s in ordered if _same(s.name, status.after)), "")
     return status._replace(role=role, color=status.color or UNKNOWN_COLOR)
+
+
+def _distinct(own: Sequence[StatusDef]) -> None:
+    """Refuse two of a site's statuses that read the same (``Ready (QA)`` and ``Ready QA``)."""
+    seen: dict[str, str] = {}
+    for status in own:
+        if (first := seen.setdefault(fold(status.name), status.name)) != status.name:
+            raise ValueError(
+                f"statuses {first!r} and {status.name!r} read as one status (names match "
+                "ignoring case, spaces and punctuation): name them apart"
+            )
 
 
 def _same(name: str, other: str) -> bool:
