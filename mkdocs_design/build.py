@@ -8,90 +8,35 @@ cache), assembles the catalog once, and wraps the rendered views as ``File.gener
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
+from mkdocs_design.cache import ParseCache, digest
 from mkdocs_design.catalog.catalog import Catalog
-from mkdocs_design.catalog.history import last_changes
+from mkdocs_design.catalog.history import last_changes, today
 from mkdocs_design.catalog.lifecycle import Insights
 from mkdocs_design.model import DesignDoc, Finding, Location, Severity
 from mkdocs_design.output.markers import find_markers
 from mkdocs_design.output.markup import status_class
 from mkdocs_design.output.site import Links, Site
 from mkdocs_design.output.views import Fragments
-from mkdocs_design.reading.parse import parse_page
+from mkdocs_design.reading.relocate import line_map, relocate
+from mkdocs_design.snippets import MARK, expander
+from mkdocs_design.sources import Page, cache_keys, page_source, parse_file, written
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Mapping
+    from collections.abc import Callable, Iterator, Mapping
 
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
     from mkdocs_design.languages import Language
-    from mkdocs_design.reading.parse import ParseRules
     from mkdocs_design.rules import Rules
-
-
-class Page(NamedTuple):
-    """A page the build read.
-
-    Attributes:
-        path: Its source file (``None`` for a page another plugin generated in memory).
-        lines: Its number of lines, front matter included.
-        marked: Whether it holds a marker view (``<!-- design/overview -->``).
-        body: A digest of its Markdown as MkDocs hands it on (front matter removed).
-    """
-
-    path: str | None
-    lines: int
-    marked: bool = False
-    body: bytes = b""
-
-
-@dataclass
-class ParseCache:
-    """Parses kept by real file, for the content and rules they came from.
-
-    A plain build parses each page once and needs none. Under ``serve`` every rebuild reads
-    every page again, and unchanged pages are then not parsed again; on a multilingual site
-    a page one language falls back to is read by several language passes, and parsed once.
-    """
-
-    rules: tuple[Any, ...] = ()
-    entries: dict[str, tuple[bytes, DesignDoc | None]] = field(default_factory=dict)
-
-    def parse(
-        self, src_uri: str, source: str, rules: ParseRules, path: str | None = None
-    ) -> DesignDoc | None:
-        """:func:`~mkdocs_design.reading.parse.parse_page`, or its result from before.
-
-        Args:
-            src_uri: The page.
-            source: Its text.
-            rules: What pages are read by.
-            path: Its real file, the key (``src_uri`` for a page with none).
-        """
-        if rules.identity() != self.rules:
-            self.rules, self.entries = rules.identity(), {}
-        digest = _digest(f"{src_uri}\0{source}")  # the model names its page: both count
-        key = path or src_uri
-        hit = self.entries.get(key)
-        if hit is not None and hit[0] == digest:
-            return hit[1]
-        doc = parse_page(src_uri, source, rules)
-        self.entries[key] = (digest, doc)
-        return doc
-
-    def keep_only(self, paths: Collection[str]) -> None:
-        """Forget the pages deleted or renamed since the last rebuild."""
-        for gone in self.entries.keys() - set(paths):
-            del self.entries[gone]
 
 
 @dataclass(frozen=True)
@@ -111,13 +56,18 @@ class Build:
         lost: Blocks that found no place in their page's HTML, as findings.
         language: The language of this build's pass on a multilingual site, else ``None``.
         locales: The language each page is written in, on a multilingual site.
+        history: When each page last changed, and today, which staleness is judged by.
+        expand: What ``pymdownx.snippets`` makes of a page's Markdown, on a site using it.
+        revised: Designs read again since the catalog was assembled, waiting for
+            :meth:`revise` (``None``: no longer a design).
+        revision: How many times the catalog was assembled again, 0 for the first.
     """
 
     rules: Rules
     catalog: Catalog
     insights: Insights
     site: Site
-    pages: Mapping[str, Page]
+    pages: dict[str, Page]
     problems: tuple[Finding, ...]
     root: str
     notes: tuple[str, ...] = ()
@@ -125,6 +75,10 @@ class Build:
     lost: list[Finding] = field(default_factory=list)
     language: Language | None = None
     locales: Mapping[str, str] = field(default_factory=dict)
+    history: tuple[Mapping[str, dt.date], dt.date] = ({}, dt.date.min)
+    expand: Callable[[str], str] | None = None
+    revised: dict[str, DesignDoc | None] = field(default_factory=dict)
+    revision: int = 0
 
     @property
     def prefix(self) -> str:
@@ -133,7 +87,7 @@ class Build:
 
     def cache_keys(self) -> set[str]:
         """What :class:`ParseCache` keys this build's pages by."""
-        return _cache_keys(self.pages)
+        return cache_keys(self.pages)
 
     @classmethod
     def collect(
@@ -158,29 +112,25 @@ class Build:
         # Drafts too when serving, as MkDocs renders them then.
         included = InclusionLevel.is_in_serve if serving else InclusionLevel.is_included
         for file in files.documentation_pages(inclusion=included):
-            source = _source(file, problems)
+            source = page_source(file, problems)
             if source is None:
                 continue
             marked = "<!-- design/" in source
             if marked:
                 problems += find_markers(source.split("\n"), file.src_uri)[1]
-            doc = _parse(file, source, rules, cache, problems)
+            doc = parse_file(file, source, rules, cache, problems)
             # What MkDocs will hand on_page_markdown, to tell whether another plugin changed it.
-            body = _digest(get_data(source)[0]) if doc else b""
-            pages[file.src_uri] = Page(file.abs_src_path, source.count("\n"), marked, body)
+            body = get_data(source)[0] if doc else ""
+            head = source[: len(source) - len(body)] if doc else ""
+            pages[file.src_uri] = Page(file.abs_src_path, source.count("\n"), marked,
+                                       digest(body.rstrip()) if doc else b"", head)  # fmt: skip
             docs += [doc] if doc else []
         if cache is not None and language is None:
-            cache.keep_only(_cache_keys(pages))
-        catalog = Catalog.from_docs(docs, rules.statuses)
+            cache.keep_only(cache_keys(pages))
         day, notes = today()
-        insights = Insights.derive(
-            catalog,
-            last_changed=last_changes(config.docs_dir) if rules.stale_after_days > 0 else {},
-            today=day,
-            stale_after_days=rules.stale_after_days,
-            stale_statuses=rules.stale_statuses,
-        )
-        urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        history = (last_changes(config.docs_dir) if rules.stale_after_days > 0 else {}, day)
+        catalog, insights = _assemble(docs, rules, history)
+        urls = dict(_urls(files))
         prefix = language.prefix if language is not None else ""
         for path in rules.pages.paths.values():  # where the generated pages will be served
             urls[path] = placed(path, config, prefix).url
@@ -189,7 +139,24 @@ class Build:
         notes_ = (notes,) if notes else ()
         locales = language.locales(files) if language is not None else {}
         return cls(rules, catalog, insights, site, pages, tuple(problems), root, notes_,
-                   language=language, locales=locales)  # fmt: skip
+                   language=language, locales=locales, history=history,
+                   expand=expander(config))  # fmt: skip
+
+    def revise(self) -> Build:
+        """This build with the designs read again since (:attr:`revised`) in its catalog.
+
+        The views are then drawn from what readers see; ``self`` when nothing was read again.
+        """
+        if not self.revised:
+            return self
+        docs: dict[str, DesignDoc | None] = {doc.src_uri: doc for doc in self.catalog.docs}
+        for src_uri, doc in self.revised.items():
+            docs[src_uri] = doc
+        ordered = [doc for src in self.pages if (doc := docs.get(src)) is not None]
+        catalog, insights = _assemble(ordered, self.rules, self.history)
+        site = replace(self.site, catalog=catalog, insights=insights)
+        return replace(self, catalog=catalog, insights=insights, site=site, revised={},
+                       revision=self.revision + 1)  # fmt: skip
 
     def depending(self, files: Files) -> None:
         """Have MkDocs rebuild, even under ``--dirty``, every page the catalog shows on.
@@ -220,17 +187,102 @@ class Build:
         """A page's Markdown with everything the plugin adds (see :class:`Site`).
 
         Edits go where the catalog read them from the source. When another plugin changed the
-        Markdown first (an include, a macro), the page is read again from what MkDocs hands
-        on, so each edit still lands on its own line.
+        Markdown first (an include, a macro), or snippets will add to it, the page is read
+        again from what readers will see: the catalog takes that (:meth:`revise`), and each
+        edit still lands on its own line.
         """
-        page, doc = self.pages.get(src_uri), self.catalog.by_uri.get(src_uri)
+        page = self.pages.get(src_uri)
+        doc = self.revised[src_uri] if src_uri in self.revised else self.catalog.by_uri.get(src_uri)
+        if self.revision and (view := self._generated.get(src_uri)) is not None:
+            kept = self.fragments[src_uri] = Fragments("g")  # drawn again from the catalog
+            self.site.forget(src_uri)
+            return self.site.generated_page(*view, fragments=kept)
         kept = self.fragments.setdefault(src_uri, Fragments("m"))
-        if page is None or doc is None or page.body == _digest(markdown):
+        changed = page is not None and page.body != digest(markdown.rstrip())
+        if page is None or doc is None or not (changed or self._expands(markdown)):
             offset = page.lines - markdown.count("\n") if page is not None else 0
-            return self.site.decorate(src_uri, markdown, offset=offset, fragments=kept)
-        again = _parse(src_uri, markdown, self.rules, None, [])
+            return self.site.decorate(src_uri, markdown, offset=offset, fragments=kept, doc=doc)
+        again = self._read_again(src_uri, page, doc, markdown)
+        if not changed:
+            offset = page.lines - markdown.count("\n")
+            return self.site.decorate(src_uri, markdown, offset=offset, fragments=kept, doc=doc)
+        if again is None:  # snippets were read: the page as MkDocs hands it places the edits
+            again = parse_file(src_uri, page.head + markdown, self.rules, None, [])
         again = again or replace(doc, title_line=0, questions=(), placeholders=())
-        return self.site.decorate(src_uri, markdown, offset=0, fragments=kept, doc=again)
+        offset = page.head.count("\n")
+        return self.site.decorate(src_uri, markdown, offset=offset, fragments=kept, doc=again)
+
+    def _expands(self, markdown: str) -> bool:
+        return self.expand is not None and MARK in markdown
+
+    def _read_again(
+        self, src_uri: str, page: Page, doc: DesignDoc, markdown: str
+    ) -> DesignDoc | None:
+        """Read a page again as readers will see it, for :meth:`revise` when it differs.
+
+        Returns what was read when that is the page as handed on (no snippets), to place the
+        edits by.
+        """
+        text = markdown
+        if self.expand is not None and MARK in markdown:
+            try:
+                text = self.expand(markdown)
+            except Exception:  # a snippet the build itself will report
+                text = markdown
+        shown = page.head + text
+        read = parse_file(src_uri, shown, self.rules, None, [])
+        source = written(page)
+        if read is None:
+            self.revised[src_uri] = None
+        elif lines := line_map(source.split("\n"), shown.split("\n")) if source else None:
+            if (moved := relocate(read, lines)) != doc:
+                self.revised[src_uri] = moved
+        elif read != doc:
+            self.revised[src_uri] = read
+        return read if text is markdown else None
+
+    def with_snippets(self) -> Build:
+        """This build with what ``pymdownx.snippets`` adds to its designs, as a build reads it.
+
+        For ``mkdocs-design check``, which runs no page events.
+        """
+        for src_uri, doc in list(self.catalog.by_uri.items()) if self.expand else ():
+            page = self.pages[src_uri]
+            if (source := written(page)) and MARK in source:
+                self._read_again(src_uri, page, doc, source[len(page.head) :])
+        return self.revise()
+
+    def adopt(self, files: Files, cache: ParseCache | None = None) -> None:
+        """Read the pages included since :meth:`collect`, to :meth:`revise` the catalog with.
+
+        Material's blog marks its posts excluded while files are collected, and includes them
+        again when the navigation is built.
+        """
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
+            if file.src_uri in self.pages or file.src_uri in self._generated:
+                continue
+            source = page_source(file, [])  # an unreadable page stops MkDocs itself
+            doc = parse_file(file, source, self.rules, cache, []) if source is not None else None
+            if doc is None or source is None:
+                continue
+            body = get_data(source)[0]
+            head = source[: len(source) - len(body)]
+            self.pages[file.src_uri] = Page(file.abs_src_path, source.count("\n"), False,
+                                            digest(body.rstrip()), head)  # fmt: skip
+            self.revised[file.src_uri] = doc
+            if isinstance(urls := self.site.links.urls, dict):
+                urls[file.src_uri] = file.url  # where the blog put it
+            file.is_modified = _modified  # type: ignore[method-assign]
+
+    def shows_catalog(self, src_uri: str) -> bool:
+        """Whether a page shows the catalog: a generated page, or one with a marker view."""
+        page = self.pages.get(src_uri)
+        return src_uri in self._generated or (page is not None and page.marked)
+
+    @property
+    def _generated(self) -> dict[str, tuple[str, str, str]]:
+        """``(view, path, title)`` of each generated page, by its path."""
+        return {path: (view, path, title) for view, (path, title) in self.rules.pages.views.items()}
 
     def fill(self, src_uri: str, html: str) -> str | None:
         """Put the HTML blocks kept for a page into its converted HTML (then forget them).
@@ -251,28 +303,6 @@ class Build:
         return filled
 
 
-def _parse(
-    page: File | str,
-    source: str,
-    rules: Rules,
-    cache: ParseCache | None,
-    problems: list[Finding],
-) -> DesignDoc | None:
-    """Parse one page; a page the reader cannot handle is a finding, never a traceback."""
-    src_uri = page if isinstance(page, str) else page.src_uri
-    if not rules.selects(src_uri):
-        return None
-    try:
-        if cache is not None:
-            path = None if isinstance(page, str) else page.abs_src_path
-            return cache.parse(src_uri, source, rules.reading, path)
-        return parse_page(src_uri, source, rules.reading)
-    except Exception as error:  # one odd page must not stop the build
-        message = f"could not be read as a design page ({type(error).__name__}: {error}); skipped"
-        problems.append(Finding("parse-error", Severity.WARNING, Location(src_uri, 1), message))
-        return None
-
-
 def placed(path: str, config: MkDocsConfig, prefix: str = "") -> File:
     """A generated file's place in the site, under a language's folder (``prefix``) if any."""
     file = File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
@@ -281,36 +311,29 @@ def placed(path: str, config: MkDocsConfig, prefix: str = "") -> File:
     return file
 
 
-def today() -> tuple[dt.date, str | None]:
-    """Today, or the day of ``SOURCE_DATE_EPOCH`` for reproducible builds; why it was ignored."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return dt.date.today(), None
-    try:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date(), None
-    except (ValueError, OverflowError, OSError):
-        problem = f"SOURCE_DATE_EPOCH={epoch[:40]!r} is not a time in seconds; today is used"
-        return dt.date.today(), problem
+def _urls(files: Files) -> Iterator[tuple[str, str]]:
+    """Each page's URL; a page whose name is not valid UTF-8 has none (MkDocs stops on it)."""
+    for file in files.documentation_pages():
+        try:
+            yield file.src_uri, file.url
+        except UnicodeEncodeError:
+            continue
 
 
-def _cache_keys(pages: Mapping[str, Page]) -> set[str]:
-    return {page.path or src for src, page in pages.items()}
-
-
-def _digest(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+def _assemble(
+    docs: list[DesignDoc], rules: Rules, history: tuple[Mapping[str, dt.date], dt.date]
+) -> tuple[Catalog, Insights]:
+    """The catalog of ``docs``, and what is derived from it."""
+    catalog = Catalog.from_docs(docs, rules.statuses, reserved=rules.pages.index_ids())
+    insights = Insights.derive(
+        catalog,
+        last_changed=history[0],
+        today=history[1],
+        stale_after_days=rules.stale_after_days,
+        stale_statuses=rules.stale_statuses,
+    )
+    return catalog, insights
 
 
 def _modified() -> bool:
     return True
-
-
-def _source(file: File, problems: list[Finding]) -> str | None:
-    """A page's text as MkDocs reads it; ``None``, and an error, when it cannot be read."""
-    try:
-        return file.content_string
-    except (OSError, UnicodeDecodeError) as error:
-        reason = "is not valid UTF-8" if isinstance(error, UnicodeDecodeError) else "cannot be read"
-        message = f"{reason} ({error}); MkDocs stops the build on it"
-        problems.append(Finding("unreadable", Severity.ERROR, Location(file.src_uri, 1), message))
-        return None

@@ -95,12 +95,7 @@ def add_generated(build: Build, files: Files, config: MkDocsConfig) -> list[str]
         inclusion = InclusionLevel.NOT_IN_NAV if hidden else listed
         files.append(_generated(config, path, build.prefix, content, inclusion))
     if pages.json_path:
-        urls, language = site.links.urls, build.language
-        content = render_json(
-            build.catalog, lambda uri: urls.get(uri, uri), build.insights,
-            language=language.code if language else None, locales=build.locales,
-        )  # fmt: skip
-        files.append(_generated(config, pages.json_path, build.prefix, content))
+        files.append(_generated(config, pages.json_path, build.prefix, _json(build)))
     script = resources.files("mkdocs_design.output").joinpath("assets/catalog.js")
     assets = {
         "catalog.js": script.read_text("utf-8"),
@@ -110,6 +105,22 @@ def add_generated(build: Build, files: Files, config: MkDocsConfig) -> list[str]
         if files.get_file_from_path(f"{ASSET_DIR}/{name}") is None:
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=text))
     return []
+
+
+def refresh_json(build: Build, files: Files) -> None:
+    """``catalog.json`` again, when the catalog changed since it was added (``Build.revise``)."""
+    path = build.rules.pages.json_path
+    file = files.get_file_from_path(path) if path and build.revision else None
+    if file is not None:
+        file.content_string = _json(build)
+
+
+def _json(build: Build) -> str:
+    urls, language = build.site.links.urls, build.language
+    return render_json(
+        build.catalog, lambda uri: urls.get(uri, uri), build.insights,
+        language=language.code if language else None, locales=build.locales,
+    )  # fmt: skip
 
 
 def _prefix(build: Build, output: Output) -> str:

@@ -8,8 +8,13 @@ Event flow (see the README for the user-facing view):
   build the catalog and add the generated pages, so the catalog is complete whatever order
   pages render in and under ``--dirty``. Under mkdocs-static-i18n each language's pass
   builds its own catalog (:mod:`~mkdocs_design.languages`).
-- ``on_page_markdown`` (early): badge, question anchors, placeholder marks, marker views.
-- ``on_env``: nav statuses for Material (every page read, none rendered yet); the badge global.
+- ``on_nav`` (last): read the pages another plugin included only after ``on_files`` (the
+  blog's posts).
+- ``on_page_markdown`` (last): badge, question anchors, placeholder marks, marker views. A
+  page another plugin changed (an include, a macro) is read again from what it renders, and
+  the catalog pages, drawn after every design page, show that.
+- ``on_env``: nav statuses for Material (every page read, none rendered yet); the badge
+  global; ``catalog.json`` as the pages were read.
 - ``on_page_context``: expose the page's model to theme templates as ``design``.
 - ``on_post_page``: put the views' HTML blocks into the finished pages.
 - ``on_post_build`` (last): report findings, once for every language; in error mode fail with
@@ -26,9 +31,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from mkdocs_design import languages
-from mkdocs_design.build import Build, ParseCache
+from mkdocs_design.build import Build
+from mkdocs_design.cache import ParseCache
 from mkdocs_design.config import DesignConfig
-from mkdocs_design.generated import add_generated
+from mkdocs_design.generated import add_generated, refresh_json
 from mkdocs_design.output.markup import badge
 from mkdocs_design.rules import ASSET_DIR, Rules, settle
 from mkdocs_design.zensical_files import drop_written
@@ -109,8 +115,8 @@ class DesignPlugin(BasePlugin[DesignConfig]):
             )
             self._build = build
             self._builds.append(build)
-            where = f" for '{language.code}'" if language else ""
-            log.info("Found %d design pages%s", len(build.catalog.docs), where)
+            designs = len(build.catalog.docs)
+            log.debug("Read %d pages, %d of them designs", len(build.pages), designs)
             problems = add_generated(build, files, config)
             languages.localize(files, build, config)
             build.depending(files)
@@ -118,7 +124,14 @@ class DesignPlugin(BasePlugin[DesignConfig]):
             raise PluginError("mkdocs_design: " + "\n".join(problems))
         return files
 
-    @event_priority(90)
+    @event_priority(LAST)
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
+        """Read the pages another plugin included only now (the blog restores its posts)."""
+        if self._build is not None:
+            with self._timed():
+                self._build.adopt(files, self._cache if self._serving else None)
+
+    @event_priority(LAST)  # after other plugins' includes and macros: what readers will see
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -126,6 +139,8 @@ class DesignPlugin(BasePlugin[DesignConfig]):
         if self._build is None:
             return None
         with self._timed():
+            if self._build.shows_catalog(page.file.src_uri):
+                self._revise()
             return self._build.decorate(page.file.src_uri, markdown)
 
     @event_priority(100)  # before plugins that rewrite the HTML (minify) can touch the slots
@@ -159,7 +174,12 @@ class DesignPlugin(BasePlugin[DesignConfig]):
         env.globals["design_badge"] = badge
         if self._build is not None:
             with self._timed():
+                self._revise()
                 self._build.set_nav_statuses(files)
+                refresh_json(self._build, files)
+            language = self._build.language
+            where = f" for '{language.code}'" if language else ""
+            log.info("Found %d design pages%s", len(self._build.catalog.docs), where)
         return env
 
     @event_priority(LAST)
@@ -183,6 +203,11 @@ class DesignPlugin(BasePlugin[DesignConfig]):
 
     def _timed(self) -> _Timer:
         return _Timer(self)
+
+    def _revise(self) -> None:
+        """Take the designs read again into this pass's catalog (see ``Build.revise``)."""
+        if self._build is not None and self._build.revised:
+            self._build = self._builds[-1] = self._build.revise()
 
 
 def _hint(key: str, message: str, known: list[str]) -> str:

@@ -38,7 +38,7 @@ def findings(build: Build) -> list[Finding]:
     found = [f for doc in build.catalog.docs for f in doc_findings(doc)]
     broken = [
         Finding("broken-link", Severity.WARNING, Location(src, 1),
-                f"a catalog link to '{dst}#{anchor}' has no target (a mkdocs-design bug: "
+                f"a catalog link to '{dst}#{anchor}' has no single target (a mkdocs-design bug: "
                 "please report it)")
         for src, dst, anchor in build.site.broken_links()
     ]  # fmt: skip

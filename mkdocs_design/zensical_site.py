@@ -19,7 +19,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.structure.files import get_files
 
-from mkdocs_design.build import Build, ParseCache
+from mkdocs_design.build import Build
+from mkdocs_design.cache import ParseCache
 from mkdocs_design.config import DesignConfig
 from mkdocs_design.rules import Rules, settle
 from mkdocs_design.zensical_files import asset_paths, catalog_folder, drop_written, source_links

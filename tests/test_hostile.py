@@ -394,13 +394,13 @@ def test_undecodable_page_is_mkdocs_own_error(tmp_path: Path) -> None:
     skips the page it cannot read and says nothing, so the only message is MkDocs' own.
     """
     config_file = site(tmp_path, "undecodable")
-    result = run_mkdocs("build", cwd=config_file.parent)
+    result = run_mkdocs("build", "-v", cwd=config_file.parent)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "ERROR   -  Encoding error reading file: bad.md" in output
     assert "Error reading page 'bad.md': 'utf-8' codec can't decode byte 0xe9" in output
     assert OUR_FRAME.search(output) is None, output
-    assert "mkdocs_design: Found 1 design pages" in output  # good.md, read before MkDocs fails
+    assert "mkdocs_design: Read 1 pages, 1 of them designs" in output  # before MkDocs fails
     assert not [line for line in output.splitlines() if "mkdocs_design" in line and "bad" in line]
 
 
@@ -497,9 +497,9 @@ def test_source_date_epoch_out_of_range_is_mkdocs_own_error(
     for key, value in CORPUS["epoch-out-of-range"].env.items():
         monkeypatch.setenv(key, value)
     config_file = site(tmp_path, "epoch-out-of-range")
-    result = run_mkdocs("build", cwd=config_file.parent)
+    result = run_mkdocs("build", "-v", cwd=config_file.parent)
     output = result.stdout + result.stderr
-    assert "mkdocs_design: Found 1 design pages" in output  # read before MkDocs fails
+    assert "mkdocs_design: Read " in output  # the plugin ran before MkDocs failed
     assert result.returncode == 1, output
     assert output.rstrip().endswith("ValueError: year 3170843 is out of range"), output
     assert OUR_FRAME.search(output) is None, output

@@ -382,12 +382,13 @@ def test_a_page_read_by_two_languages_is_parsed_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The fallback page, read by the English and the French pass, is parsed once per build."""
-    from mkdocs_design import build as build_module
+    from mkdocs_design import cache, sources
 
     parsed: list[str] = []
-    real = build_module.parse_page
-    monkeypatch.setattr(build_module, "parse_page",
-                        lambda src, *a: parsed.append(src) or real(src, *a))  # fmt: skip
+    real = sources.parse_page
+    for module in (cache, sources):  # with a cache and without
+        monkeypatch.setattr(module, "parse_page",
+                            lambda src, *a: parsed.append(src) or real(src, *a))  # fmt: skip
     build_site(i18n_site(tmp_path, "suffix"))
     assert sorted(parsed) == ["index.en.md", "index.fr.md", "ledger.en.md", "ledger.fr.md",
                               "only-en.en.md"]  # fmt: skip

@@ -371,11 +371,6 @@ def test_rows_written_twice_on_a_page_are_reported() -> None:
     assert site.duplicate_ids() == [("index.md", "component-queue")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="build.py must pass reserved=rules.pages.index_ids() to Catalog.from_docs, so that "
-    "no row takes the id of the index page's own title",
-)
 def test_a_component_named_like_the_index_title_keeps_off_its_id(tmp_path: Path) -> None:
     """A component ``Index``: its row must not take ``component-index``, the title's id."""
     page = HEAD.format(title="Search", status="Draft") + "## Component Structure\n\n### Index\n"

@@ -10,6 +10,8 @@ Material's blog adds pages of its own.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
@@ -111,3 +113,137 @@ def test_edits_land_where_they_belong(tmp_path: Path, name: str) -> None:
     assert len(rows) == 2
     catalog = json.loads((built.site_dir / "design-catalog/catalog.json").read_text("utf-8"))
     assert sorted(d["title"] for d in catalog["designs"]) == ["Ledger", "Payouts"]
+
+
+# --- what other plugins add is read too --------------------------------------------------------
+
+PART = """\
+## Component Structure
+
+### Included Service
+
+**Responsibility:** keeps [TBD].
+
+## Open Questions
+
+- [ ] Is it included?
+"""
+HOST = """\
+---
+owner: Ana
+---
+# Design: Host
+
+**Status:** Draft
+
+## Architecture Overview
+
+Text.
+
+{include}
+
+## Testing Strategy
+
+Tests.
+"""
+
+
+def design_of(built_site: Path, src: str) -> dict[str, object]:
+    """The catalog.json entry of one design."""
+    catalog = json.loads((built_site / "design-catalog/catalog.json").read_text("utf-8"))
+    (design,) = [d for d in catalog["designs"] if d["src"] == src]
+    return design
+
+
+def check_lines(root: Path) -> list[str]:
+    """What ``mkdocs-design check`` prints for a site."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs_design", "check"],
+        cwd=root, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    return result.stdout.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("plugins", "extensions", "include"),
+    [
+        pytest.param(["include-markdown", "design"], [],
+                     '{% include-markdown "../part.md" %}', id="include-markdown"),
+        pytest.param(["design"], ["pymdownx.snippets"], '--8<-- "part.md"', id="snippets"),
+    ],
+)  # fmt: skip
+def test_included_text_is_in_the_catalog(
+    tmp_path: Path, plugins: list[str], extensions: list[object], include: str
+) -> None:
+    """An included component, question and placeholder: catalogued, reported at the include."""
+    (tmp_path / "part.md").write_text(PART, "utf-8")
+    if extensions:  # snippets are looked up from the working directory by default
+        extensions = [{"pymdownx.snippets": {"base_path": [str(tmp_path)]}}]
+    config = {"plugins": plugins, "markdown_extensions": extensions}
+    root = write_site(tmp_path, {"host.md": HOST.format(include=include)}, config).parent
+    built = build_site(root / "mkdocs.yml")
+    design = design_of(built.site_dir, "host.md")
+    assert [c["name"] for c in design["components"]] == ["Included Service"]  # type: ignore[index]
+    assert [q["text"] for q in design["questions"]] == ["Is it included?"]  # type: ignore[index]
+    reported = [m for m in built.messages() if "placeholder" in m]
+    assert reported == ['mkdocs_design: docs/host.md:12:1: unresolved placeholder "[TBD]" '
+                        "(Included Service)"]  # fmt: skip
+    index = BeautifulSoup(
+        (built.site_dir / "design-catalog/components/index.html").read_text("utf-8"), "html.parser"
+    )
+    link = index.select_one('a[href$="#included-service"]')
+    assert link is not None
+    page = (built.site_dir / "host/index.html").read_text("utf-8")
+    assert 'id="included-service"' in page
+    if "snippets" in str(extensions):  # check reads snippets as the build does
+        assert check_lines(root) == ['docs/host.md:12:1: unresolved placeholder "[TBD]" '
+                                     "(Included Service)"]  # fmt: skip
+
+
+MACROS = """\
+# Design: Templated
+
+**Status:** {{ state }}
+
+## Architecture Overview
+
+Text.
+
+## Component Structure
+{% for name in ["Alpha", "Beta"] %}
+### {{ name }}
+
+**Responsibility:** does {{ name }}.
+{% endfor %}
+"""
+
+
+def test_macros_are_read_as_rendered(tmp_path: Path) -> None:
+    """A status and components made by macros: the catalog has what the page shows."""
+    config = {"plugins": ["macros", "design"], "extra": {"state": "Approved"}}
+    built = build_site(write_site(tmp_path, {"t.md": MACROS}, config))
+    assert [m for m in built.messages() if "mkdocs_design" in m] == []
+    design = design_of(built.site_dir, "t.md")
+    assert design["status"] == "Approved"
+    assert [c["name"] for c in design["components"]] == ["Alpha", "Beta"]  # type: ignore[index]
+    page = BeautifulSoup((built.site_dir / "t/index.html").read_text("utf-8"), "html.parser")
+    badge = page.find("span", class_="design-badge")
+    assert badge is not None
+    assert badge["data-design-status"] == "Approved"
+
+
+def test_a_design_written_as_a_blog_post_is_catalogued(tmp_path: Path) -> None:
+    """Material's blog hides its posts while files are collected: the post is read all the same."""
+    pytest.importorskip("material")
+    post = "---\ndate: 2025-01-02\n---\n\n" + DESIGN.format(include="", macro="")
+    docs = {"index.md": "# Home\n", "blog/index.md": "# Blog\n", "blog/posts/ledger.md": post}
+    config = {"theme": {"name": "material"}, "plugins": ["blog", "design"]}
+    root = write_site(tmp_path, docs, config).parent
+    built = build_site(root / "mkdocs.yml")
+    design = design_of(built.site_dir, "blog/posts/ledger.md")
+    assert design["url"] == "blog/2025/01/02/design-ledger/"
+    page = built.site_dir / "blog/2025/01/02/design-ledger/index.html"
+    assert 'data-design-status="Draft"' in page.read_text("utf-8")
+    ours = sorted(m.removeprefix("mkdocs_design: ") for m in built.messages() if "docs/" in m)
+    assert ours == sorted(check_lines(root))
+    assert ours  # the post's "[Date]" placeholder, in both

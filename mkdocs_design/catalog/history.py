@@ -1,8 +1,9 @@
-"""When each page last changed in git: one ``git log`` for the whole docs folder per build."""
+"""When each page last changed in git (one ``git log`` for the docs folder per build), and today."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from itertools import pairwise
 
@@ -49,3 +50,15 @@ def parse_log(output: str) -> dict[str, dt.date]:
             path = token.removeprefix("\n")
             found[path] = max(found.get(path, when), when)
     return found
+
+
+def today() -> tuple[dt.date, str | None]:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` for reproducible builds; why it was ignored."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return dt.date.today(), None
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date(), None
+    except (ValueError, OverflowError, OSError):
+        problem = f"SOURCE_DATE_EPOCH={epoch[:40]!r} is not a time in seconds; today is used"
+        return dt.date.today(), problem

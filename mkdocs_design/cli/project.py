@@ -55,7 +55,8 @@ class Project:
         Depends On, components named elsewhere) see the complete catalog, as in a build.
         """
         self.files, named = _files(self.config, paths, configured=self.configured)
-        return Build.collect(self._readable(self.files), self.config, self.rules), named
+        build = Build.collect(self._readable(self.files), self.config, self.rules)
+        return build.with_snippets(), named
 
     def _readable(self, files: Files) -> Files:
         """``files`` without the pages MkDocs cannot name, which go to :attr:`undecodable`.
@@ -90,7 +91,7 @@ class Project:
         for language, files in per_language:
             drop_written(files)
             files = self._readable(Files([*files, *loose]))
-            one = Build.collect(files, self.config, self.rules, language=language)
+            one = Build.collect(files, self.config, self.rules, language=language).with_snippets()
             self.passes.append((one, files))
         return [one for one, _ in self.passes], named
 

@@ -116,6 +116,11 @@ class Site:
     #: The ids of the component rows each page got, in order, for :meth:`duplicate_ids`.
     rows: dict[str, list[str]] = field(default_factory=dict)
 
+    def forget(self, from_uri: str) -> None:
+        """Forget the links and rows a page's views made, before they are drawn again."""
+        self.linked.pop(from_uri, None)
+        self.rows.pop(from_uri, None)
+
     def href(self, from_uri: str) -> views.Href:
         """Links from one page, as MkDocs would write them: ``href(to_uri, anchor)``."""
         urls, relative = self.links.urls, self.links.relative
