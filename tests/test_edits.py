@@ -178,3 +178,17 @@ def test_no_mark_where_markdown_makes_an_attribute(tmp_path: Path) -> None:
     assert [m.find_parent("p") is para for m in marks] == [True]  # only "Para [TBD]." is marked
     placeholders = [m for m in built.messages() if "unresolved placeholder" in m]
     assert len(placeholders) == 4  # every one is still reported
+
+
+def test_marks_stop_at_the_limit_and_every_placeholder_is_reported(tmp_path: Path) -> None:
+    """Hundreds of placeholders on a line: the first MARK_LIMIT are marked, all are reported."""
+    from mkdocs_design.output.marks import MARK_LIMIT
+
+    count = MARK_LIMIT + 50
+    page = "# Design: Holes\n\n**Status:** Draft\n\n## Architecture Overview\n\n" + "[TBD] " * count
+    built = build_site(write_site(tmp_path, {"holes.md": page}))
+    soup = BeautifulSoup(html(built.site_dir, "holes"), "html.parser")
+    marks = soup.find_all("mark", class_="design-placeholder")
+    assert len(marks) == MARK_LIMIT
+    assert len({m["id"] for m in marks}) == MARK_LIMIT
+    assert len([m for m in built.messages() if "unresolved placeholder" in m]) == count

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from markupsafe import escape
@@ -15,6 +16,9 @@ if TYPE_CHECKING:
 
 _MARK_START = '<mark class="design-placeholder" id="{}" title="Unresolved template placeholder">'
 _MARK_END = "</mark>"
+#: Marks on one page at most; the rest are reported all the same. Python-Markdown's time grows
+#: with the square of the inline tags in a paragraph (benchmarks/README.md, "Marks").
+MARK_LIMIT = 200
 
 
 def markable(placeholder: Placeholder) -> bool:
@@ -35,7 +39,8 @@ def mark_placeholders(
 
     The start tag goes before ``[`` and the end tag after ``]``, on different lines for a
     re-wrapped placeholder; the text in between is unchanged. Placeholders in code, inside an
-    HTML tag or a link, and positions outside ``lines`` are left alone.
+    HTML tag or a link, after the first :data:`MARK_LIMIT`, and positions outside ``lines``
+    are left alone.
 
     Args:
         lines: The lines the placeholders were found in.
@@ -46,8 +51,8 @@ def mark_placeholders(
         New lines; ``lines`` is not modified.
     """
     tags: dict[int, list[tuple[int, int, str]]] = {}
-    marks = filter(markable, placeholders)
-    for p, ident in zip(marks, mark_ids(placeholders), strict=True):
+    marks = list(itertools.islice(filter(markable, placeholders), MARK_LIMIT))
+    for p, ident in zip(marks, mark_ids(placeholders)[:MARK_LIMIT], strict=True):
         end = (p.end_line, p.end_column) if p.end_line else (p.line, p.column + len(p.text))
         # Sorting puts an end tag before a start tag at the same position: [A]</mark><mark>[B].
         start = _MARK_START.format(escape(ident))
