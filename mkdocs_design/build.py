@@ -136,7 +136,10 @@ class Build:
             urls[path] = placed(path, config, prefix).url
         site = Site(catalog, insights, rules.pages, Links(urls, get_relative_url))
         root = os.path.dirname(config.config_file_path or "") or os.getcwd()
-        notes_ = (notes,) if notes else ()
+        notes_: tuple[str, ...] = (notes,) if notes else ()
+        if rules.include is not None and pages and not any(map(rules.include.match_file, pages)):
+            notes_ += ("option 'include' matches no page of the site: no page is read as a "
+                       "design (patterns are relative to docs_dir)",)  # fmt: skip
         locales = language.locales(files) if language is not None else {}
         return cls(rules, catalog, insights, site, pages, tuple(problems), root, notes_,
                    language=language, locales=locales, history=history,

@@ -59,8 +59,11 @@ def outputs(build: Build) -> list[Output]:
 def clashes(build: Build, files: Files, config: MkDocsConfig) -> list[str]:
     """A message for each output whose destination something else already has."""
     taken: dict[str, str] = {}
+    users: set[str] = set()  # destinations of the site's own files
     for file in files:
         taken.setdefault(file.dest_uri, _owner(file))
+        if not file.generated_by:
+            users.add(file.dest_uri)
     search = any(name.rsplit("/", 1)[-1] == "search" for name in config.plugins)
     reserved = {**_WRITTEN_BY_MKDOCS, **({_SEARCH_INDEX: "the search index"} if search else {})}
     problems: list[str] = []
@@ -72,6 +75,11 @@ def clashes(build: Build, files: Files, config: MkDocsConfig) -> list[str]:
                 f"cannot generate {output.what} at '{output.path}': {other} already goes to "
                 f"'{dest}', and neither is overwritten. Set '{output.option}' to another path in "
                 "mkdocs.yml (or turn that output off)."
+            )
+        elif not output.option and dest in users:  # an asset: its place is fixed
+            problems.append(
+                f"your file '{output.path}' would replace the plugin's {output.what}, which the "
+                f"catalog and badges need; move it out of '{ASSET_DIR}/'."
             )
         taken.setdefault(dest, f"the plugin's {output.what.removeprefix('the ')}")
     return problems

@@ -81,6 +81,8 @@ def settle(options: DesignConfig, config: MkDocsConfig, *, serving: bool) -> Rul
     toc = config.mdx_configs.get("toc", {})
     extensions = {str(e).rsplit(".", 1)[-1] for e in config.markdown_extensions}
     error_from = options.placeholders_error_from
+    for option, patterns in (("include", options.include), ("exclude", options.exclude)):
+        _check_patterns(option, patterns)
     if error_from is not None and statuses.resolve(error_from) is None:
         raise ValueError(f"option 'placeholders_error_from': unknown status {error_from!r}")
     reading = ParseRules(
@@ -103,6 +105,11 @@ def settle(options: DesignConfig, config: MkDocsConfig, *, serving: bool) -> Rul
         lifecycle=options.lifecycle_checks,
     )
     stale = options.stale_statuses
+    for name in stale or ():
+        if statuses.resolve(name) is None:
+            close = statuses.suggest(name)
+            hint = f" (did you mean {close!r}?)" if close else ""
+            raise ValueError(f"option 'stale_statuses': unknown status {name!r}{hint}")
     return Rules(
         statuses=statuses,
         reading=reading,
@@ -117,7 +124,21 @@ def settle(options: DesignConfig, config: MkDocsConfig, *, serving: bool) -> Rul
     )
 
 
+def _check_patterns(option: str, patterns: Sequence[str]) -> None:
+    """Refuse a pattern that can match no page: outside ``docs_dir``, or not a pattern."""
+    for pattern in patterns:
+        if pattern.startswith("../") or "/../" in pattern:
+            raise ValueError(f"option '{option}': {pattern!r} points outside docs_dir, where "
+                             "no page is; patterns are relative to docs_dir")  # fmt: skip
+        try:
+            GitIgnoreSpec.from_lines([pattern]).match_file("x.md")
+        except Exception as error:  # pathspec's own error types differ by version
+            raise ValueError(f"option '{option}': {pattern!r} is not a pattern ({error})") from None
+
+
 def _statuses(options: DesignConfig, vocabulary: Vocabulary) -> StatusTable:
+    if any(not s.name.strip() for s in options.statuses):
+        raise ValueError("option 'statuses': a status has an empty name")
     own = [
         StatusDef(s.name, tuple(s.aliases), s.color or "", s.like or "", s.after or "")
         for s in options.statuses
