@@ -21,6 +21,7 @@ from mkdocs_design.output.lists import separate_lists
 from mkdocs_design.output.markers import (
     Marker,
     find_markers,
+    holds_markers,
     replace_markers,
     select_components,
     select_docs,
@@ -276,10 +277,10 @@ class Site:
                 the catalog read the source; the catalog's own model otherwise.
         """
         doc = doc or self.catalog.by_uri.get(src_uri)
-        if doc is None and "<!-- design/" not in markdown:
-            return None
         # Every marker line holds "design/", and decorating adds none: most pages skip the search.
-        marked = "design/" in markdown
+        marked = holds_markers(markdown)
+        if doc is None and not marked:
+            return None
         lines = markdown.split("\n")
         if doc is not None:
             lines = self._decorate_design(doc, lines, offset, marked=marked)
