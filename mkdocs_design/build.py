@@ -21,7 +21,7 @@ from mkdocs_design.catalog.catalog import Catalog
 from mkdocs_design.catalog.history import last_changes, today
 from mkdocs_design.catalog.lifecycle import Insights
 from mkdocs_design.model import DesignDoc, Finding, Location, Severity
-from mkdocs_design.output.markers import find_markers
+from mkdocs_design.output.markers import Known, find_markers, holds_markers
 from mkdocs_design.output.markup import status_class
 from mkdocs_design.output.site import Links, Site
 from mkdocs_design.output.views import Fragments
@@ -111,13 +111,16 @@ class Build:
         problems: list[Finding] = []
         # Drafts too when serving, as MkDocs renders them then.
         included = InclusionLevel.is_in_serve if serving else InclusionLevel.is_included
+        # What markers' filters are checked against: the site's statuses and folders.
+        uris = [file.src_uri for file in files.documentation_pages(inclusion=included)]
+        known = Known.of(rules.statuses, uris)
         for file in files.documentation_pages(inclusion=included):
             source = page_source(file, problems)
             if source is None:
                 continue
-            marked = "<!-- design/" in source
+            marked = holds_markers(source)
             if marked:
-                problems += find_markers(source.split("\n"), file.src_uri)[1]
+                problems += find_markers(source.split("\n"), file.src_uri, known=known)[1]
             doc = parse_file(file, source, rules, cache, problems)
             # What MkDocs will hand on_page_markdown, to tell whether another plugin changed it.
             body = get_data(source)[0] if doc else ""
@@ -270,7 +273,8 @@ class Build:
                 continue
             body = get_data(source)[0]
             head = source[: len(source) - len(body)]
-            self.pages[file.src_uri] = Page(file.abs_src_path, source.count("\n"), False,
+            marked = holds_markers(source)
+            self.pages[file.src_uri] = Page(file.abs_src_path, source.count("\n"), marked,
                                             digest(body.rstrip()), head)  # fmt: skip
             self.revised[file.src_uri] = doc
             if isinstance(urls := self.site.links.urls, dict):
