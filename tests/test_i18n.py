@@ -451,6 +451,10 @@ def test_the_site_s_own_words_win(tmp_path: Path) -> None:
         ({"fr": {"stale_hint": "{jours} jours"}}, "uses {jours}; it can use {days}"),
         ({"fr": {"designs": {"one": "{n} conception"}}}, "needs its 'other' form"),
         ({"fr": {"stale": "{"}}, "write braces only around names"),
+        ({"en": {"designs": {"other": "{n:d} designs"}}}, "without a format, conversion"),
+        ({"en": {"designs": {"other": "{n:>20000000} designs"}}}, "without a format"),
+        ({"en": {"designs": {"other": "{n!r} designs"}}}, "without a format"),
+        ({"en": {"designs": {"other": "{n[0]} designs"}}}, "without a format"),
     ],
 )
 def test_bad_catalog_labels_stop_the_build_with_a_clear_message(

@@ -167,9 +167,14 @@ def _check_word(where: str, word: object, fields: frozenset[str]) -> None:
             raise ValueError(f"{where}: must be text, or texts by plural category "
                              f"({', '.join(sorted(CATEGORIES))})")  # fmt: skip
         try:
-            names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+            parsed = [(name, spec, how) for _, name, spec, how in string.Formatter().parse(text)]
         except ValueError as error:
             raise ValueError(f"{where}: {error} (write braces only around names)") from None
+        names = {name for name, _, _ in parsed if name is not None}
+        if any(name is not None and (spec or how or not name.isidentifier())
+               for name, spec, how in parsed):  # fmt: skip
+            raise ValueError(f"{where}: write a name in braces as it is ({{n}}), without a "
+                             "format, conversion, index or attribute")  # fmt: skip
         if names - fields:
             allowed = ", ".join(f"{{{f}}}" for f in sorted(fields)) or "none"
             raise ValueError(f"{where}: uses {{{sorted(names - fields)[0]}}}; it can use {allowed}")
