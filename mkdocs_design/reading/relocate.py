@@ -48,10 +48,15 @@ _MATCH_BUDGET = 4_000_000
 
 def _middle(written: Sequence[str], shown: Sequence[str]) -> list[int]:
     """:func:`line_map` of the changed middle of a page (without its index 0)."""
+    if len(written) == len(shown):  # lines changed in place (a macro): each is its own line
+        pairs = enumerate(zip(written, shown, strict=True), start=1)
+        return [n if a == b else -n for n, (a, b) in pairs]
     if len(written) * len(shown) > _MATCH_BUDGET:
         return [-1] * len(shown)
     lines = [0] * len(shown)
-    matcher = difflib.SequenceMatcher(None, written, shown, autojunk=False)
+    # Popular lines (blank ones, repeated items) are junk to the matcher: without that it can
+    # take seconds on a page of repeated lines.
+    matcher = difflib.SequenceMatcher(None, written, shown, autojunk=True)
     for tag, a_start, _, b_start, b_end in matcher.get_opcodes():
         for n in range(b_start, b_end):
             if tag == "equal":
