@@ -135,7 +135,8 @@ def measure_alone(designs: int, seed: int) -> tuple[float, float]:
     from mkdocs_design.catalog.catalog import Catalog
     from mkdocs_design.catalog.export import render_json
     from mkdocs_design.catalog.lifecycle import Insights
-    from mkdocs_design.output.site import Links, PageRules, Site
+    from mkdocs_design.output.links import Links
+    from mkdocs_design.output.site import PageRules, Site
     from mkdocs_design.reading.parse import ParseRules, parse_page
     from mkdocs_design.reading.placeholders import PlaceholderRules
     from mkdocs_design.reading.template import template_text

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
@@ -21,16 +21,25 @@ from mkdocs_design.catalog.catalog import Catalog
 from mkdocs_design.catalog.history import last_changes, today
 from mkdocs_design.catalog.lifecycle import Insights
 from mkdocs_design.model import DesignDoc, Finding, Location, Severity
+from mkdocs_design.output.links import Links
 from mkdocs_design.output.markers import Known, find_markers, holds_markers
 from mkdocs_design.output.markup import status_class
-from mkdocs_design.output.site import Links, Site
+from mkdocs_design.output.site import Site
 from mkdocs_design.output.views import Fragments
 from mkdocs_design.reading.relocate import line_map, relocate
 from mkdocs_design.snippets import MARK, expander
-from mkdocs_design.sources import Page, cache_keys, page_source, parse_file, written
+from mkdocs_design.sources import (
+    Page,
+    cache_keys,
+    page_source,
+    page_urls,
+    parse_file,
+    placed,
+    written,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping
+    from collections.abc import Callable, Mapping
 
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
@@ -61,6 +70,7 @@ class Build:
         revised: Designs read again since the catalog was assembled, waiting for
             :meth:`revise` (``None``: no longer a design).
         revision: How many times the catalog was assembled again, 0 for the first.
+        drawn: The revision each page with marker views was drawn at, and its Markdown.
     """
 
     rules: Rules
@@ -79,6 +89,7 @@ class Build:
     expand: Callable[[str], str] | None = None
     revised: dict[str, DesignDoc | None] = field(default_factory=dict)
     revision: int = 0
+    drawn: dict[str, tuple[int, str]] = field(default_factory=dict)
 
     @property
     def prefix(self) -> str:
@@ -133,7 +144,7 @@ class Build:
         day, notes = today()
         history = (last_changes(config.docs_dir) if rules.stale_after_days > 0 else {}, day)
         catalog, insights = _assemble(docs, rules, history)
-        urls = dict(_urls(files))
+        urls = dict(page_urls(files))
         prefix = language.prefix if language is not None else ""
         for path in rules.pages.paths.values():  # where the generated pages will be served
             urls[path] = placed(path, config, prefix).url
@@ -204,6 +215,8 @@ class Build:
             self.site.forget(src_uri)
             return self.site.generated_page(*view, fragments=kept)
         kept = self.fragments.setdefault(src_uri, Fragments("m"))
+        if page is not None and page.marked:  # drawn from the catalog as read so far
+            self.drawn[src_uri] = (self.revision, markdown)
         changed = page is not None and page.body != digest(markdown.rstrip())
         if page is None or doc is None or not (changed or self._expands(markdown)):
             offset = page.lines - markdown.count("\n") if page is not None else 0
@@ -214,9 +227,9 @@ class Build:
             return self.site.decorate(src_uri, markdown, offset=offset, fragments=kept, doc=doc)
         if again is None:  # snippets were read: the page as MkDocs hands it places the edits
             again = parse_file(src_uri, page.head + markdown, self.rules, None, [])
-        again = again or replace(doc, title_line=0, questions=(), placeholders=())
         offset = page.head.count("\n")
-        return self.site.decorate(src_uri, markdown, offset=offset, fragments=kept, doc=again)
+        return self.site.decorate(src_uri, markdown, offset=offset, fragments=kept, doc=again,
+                                  design=again is not None)  # fmt: skip
 
     def _expands(self, markdown: str) -> bool:
         return self.expand is not None and MARK in markdown
@@ -281,6 +294,21 @@ class Build:
                 urls[file.src_uri] = file.url  # where the blog put it
             file.is_modified = _modified  # type: ignore[method-assign]
 
+    def redraw(self, files: Files, config: MkDocsConfig) -> None:
+        """Draw again the marker views drawn before the catalog's last revision.
+
+        MkDocs reads pages in file order: a page showing the catalog (the home page) may come
+        before a design another plugin changes.
+        """
+        for src_uri, (revision, markdown) in list(self.drawn.items()):
+            file = files.get_file_from_path(src_uri)
+            if revision == self.revision or file is None or file.page is None:
+                continue
+            self.site.forget(src_uri)
+            self.fragments.pop(src_uri, None)
+            file.page.markdown = self.decorate(src_uri, markdown) or markdown
+            file.page.render(config, files)
+
     def shows_catalog(self, src_uri: str) -> bool:
         """Whether a page shows the catalog: a generated page, or one with a marker view."""
         page = self.pages.get(src_uri)
@@ -308,23 +336,6 @@ class Build:
             )
             self.lost.append(Finding("lost-view", Severity.ERROR, Location(src_uri, 1), message))
         return filled
-
-
-def placed(path: str, config: MkDocsConfig, prefix: str = "") -> File:
-    """A generated file's place in the site, under a language's folder (``prefix``) if any."""
-    file = File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
-    if prefix:
-        file.dest_uri = prefix + file.dest_uri  # before url and abs_dest_path are derived
-    return file
-
-
-def _urls(files: Files) -> Iterator[tuple[str, str]]:
-    """Each page's URL; a page whose name is not valid UTF-8 has none (MkDocs stops on it)."""
-    for file in files.documentation_pages():
-        try:
-            yield file.src_uri, file.url
-        except UnicodeEncodeError:
-            continue
 
 
 def _assemble(

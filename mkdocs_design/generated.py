@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from mkdocs.structure.files import File, InclusionLevel
 
-from mkdocs_design.build import placed
 from mkdocs_design.catalog.export import render_json
 from mkdocs_design.output.styles import stylesheet
 from mkdocs_design.output.views import Fragments
 from mkdocs_design.rules import ASSET_DIR
+from mkdocs_design.sources import placed
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -175,6 +175,7 @@ class DesignPlugin(BasePlugin[DesignConfig]):
         if self._build is not None:
             with self._timed():
                 self._revise()
+                self._build.redraw(files, config)
                 self._build.set_nav_statuses(files)
                 refresh_json(self._build, files)
             language = self._build.language

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from mkdocs.structure.files import File
+
 from mkdocs_design.model import Finding, Location, Severity
 from mkdocs_design.reading.parse import parse_page
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterator, Mapping
 
-    from mkdocs.structure.files import File
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
 
     from mkdocs_design.cache import ParseCache
     from mkdocs_design.model import DesignDoc
@@ -83,3 +86,20 @@ def page_source(file: File, problems: list[Finding]) -> str | None:
         message = f"{reason} ({error}); MkDocs stops the build on it"
         problems.append(Finding("unreadable", Severity.ERROR, Location(file.src_uri, 1), message))
         return None
+
+
+def placed(path: str, config: MkDocsConfig, prefix: str = "") -> File:
+    """A generated file's place in the site, under a language's folder (``prefix``) if any."""
+    file = File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
+    if prefix:
+        file.dest_uri = prefix + file.dest_uri  # before url and abs_dest_path are derived
+    return file
+
+
+def page_urls(files: Files) -> Iterator[tuple[str, str]]:
+    """Each page's URL; a page whose name is not valid UTF-8 has none (MkDocs stops on it)."""
+    for file in files.documentation_pages():
+        try:
+            yield file.src_uri, file.url
+        except UnicodeEncodeError:
+            continue

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from mkdocs.utils import get_relative_url
 
 from mkdocs_design.catalog.export import render_json
-from mkdocs_design.output.site import Links
+from mkdocs_design.output.links import Links
 from mkdocs_design.output.styles import stylesheet
 
 if TYPE_CHECKING:

@@ -24,7 +24,8 @@ from mkdocs.utils import get_relative_url
 from mkdocs_design.catalog.catalog import Catalog, anchor_slug, component_key, unique_anchors
 from mkdocs_design.catalog.lifecycle import Insights
 from mkdocs_design.model import Component, DesignDoc, Question, Section
-from mkdocs_design.output.site import Links, PageRules, Site
+from mkdocs_design.output.links import Links
+from mkdocs_design.output.site import PageRules, Site
 from mkdocs_design.reading.statuses import StatusTable
 
 if TYPE_CHECKING:

@@ -186,6 +186,8 @@ CHECKED = {
     ),
     "bad/tight.md": ("<!--design/overveiw-->", (3, 1, 'unknown marker "design/overveiw"')),
 }
+
+
 def pages(mistakes: dict[str, tuple[str, tuple[int, int, str]]]) -> dict[str, str]:
     """A page per mistake: a title, a blank line, then the marker (line 3)."""
     return {path: f"# {path}\n\n{marker}\n" for path, (marker, _) in mistakes.items()}

@@ -247,3 +247,37 @@ def test_a_design_written_as_a_blog_post_is_catalogued(tmp_path: Path) -> None:
     ours = sorted(m.removeprefix("mkdocs_design: ") for m in built.messages() if "docs/" in m)
     assert ours == sorted(check_lines(root))
     assert ours  # the post's "[Date]" placeholder, in both
+
+
+def test_views_on_pages_read_first_show_the_final_catalog(tmp_path: Path) -> None:
+    """The home page comes before the designs: its views still show what they became."""
+    (tmp_path / "part.md").write_text(PART, "utf-8")
+    host = HOST.format(include='{% include-markdown "../part.md" %}').replace(
+        "**Status:** Draft", "**Status:** {{ state }}"
+    )
+    docs = {"index.md": "# Home\n\n<!-- design/overview -->\n\n<!-- design/components -->\n",
+            "host.md": host}  # fmt: skip
+    config = {"plugins": ["include-markdown", "macros", "design"], "extra": {"state": "Approved"}}
+    built = build_site(write_site(tmp_path, docs, config))
+    home = BeautifulSoup((built.site_dir / "index.html").read_text("utf-8"), "html.parser")
+    badge = home.select_one(".design-table--overview .design-badge")
+    assert badge is not None
+    assert badge["data-design-status"] == "Approved"
+    assert "Included Service" in home.get_text()
+    assert [m for m in built.messages() if "catalog link" in m] == []
+
+
+def test_a_page_a_macro_makes_plain_is_no_design(tmp_path: Path) -> None:
+    """A design only when a variable says so: no badge, no catalog row, no false warning."""
+    page = (
+        "{% if is_design %}\n"
+        + DESIGN.format(include="", macro="")
+        + "{% else %}\n# Notes\n{% endif %}\n"
+    )
+    docs = {"notes.md": page, "index.md": "# Home\n\n<!-- design/overview -->\n"}
+    config = {"plugins": ["macros", "design"], "extra": {"is_design": False}}
+    built = build_site(write_site(tmp_path, docs, config))
+    assert "design-badge" not in (built.site_dir / "notes/index.html").read_text("utf-8")
+    catalog = json.loads((built.site_dir / "design-catalog/catalog.json").read_text("utf-8"))
+    assert catalog["designs"] == []
+    assert [m for m in built.messages() if "mkdocs_design" in m] == []

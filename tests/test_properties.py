@@ -39,7 +39,8 @@ from mkdocs_design.model import (
 )
 from mkdocs_design.output import graphs, markup, picture
 from mkdocs_design.output import views as views_
-from mkdocs_design.output.site import Links, PageRules, Site
+from mkdocs_design.output.links import Links
+from mkdocs_design.output.site import PageRules, Site
 from mkdocs_design.output.styles import stylesheet
 from mkdocs_design.output.svg import draw
 from mkdocs_design.reading.parse import ParseRules, parse_page

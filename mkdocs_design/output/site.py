@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from mkdocs_design.catalog.lifecycle import Insights
     from mkdocs_design.model import DesignDoc, Status
     from mkdocs_design.output.labels import Labels
+    from mkdocs_design.output.links import Links
     from mkdocs_design.reading.statuses import StatusTable
 
 
@@ -88,19 +89,6 @@ class PageRules:
         if view is None or self.heading_ids is None:
             return frozenset()
         return self.heading_ids([f"# {markup.md_text(view[1])}"])
-
-
-@dataclass(frozen=True)
-class Links:
-    """The site's page URLs, and how MkDocs makes one relative to another.
-
-    Attributes:
-        urls: Every page's URL by ``src_uri``, as MkDocs gives it (``File.url``).
-        relative: ``relative(url, from_url)``: MkDocs' ``get_relative_url``.
-    """
-
-    urls: Mapping[str, str]
-    relative: Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
@@ -265,6 +253,7 @@ class Site:
         offset: int,
         fragments: views.Fragments | None = None,
         doc: DesignDoc | None = None,
+        design: bool = True,
     ) -> str | None:
         """A page's Markdown with badge, banners, anchors, marks and marker views.
 
@@ -275,8 +264,9 @@ class Site:
             fragments: Where to keep the HTML blocks of marker views.
             doc: The page read from ``markdown`` itself, when another plugin changed it after
                 the catalog read the source; the catalog's own model otherwise.
+            design: False for a page another plugin made no longer a design: views only.
         """
-        doc = doc or self.catalog.by_uri.get(src_uri)
+        doc = (doc or self.catalog.by_uri.get(src_uri)) if design else None
         # Every marker line holds "design/", and decorating adds none: most pages skip the search.
         marked = holds_markers(markdown)
         if doc is None and not marked:
