@@ -192,3 +192,41 @@ def test_marks_stop_at_the_limit_and_every_placeholder_is_reported(tmp_path: Pat
     assert len(marks) == MARK_LIMIT
     assert len({m["id"] for m in marks}) == MARK_LIMIT
     assert len([m for m in built.messages() if "unresolved placeholder" in m]) == count
+
+
+HEAD_OF = "# Design: {name}\n\n**Status:** Draft\n\n## Component Structure\n\n"
+#: Comment openers Python-Markdown shows as text: hiding them would drop what readers see.
+VISIBLE_COMMENT_OPENERS = {
+    "fenced": "<!--\n### Live Svc\n\n```text\n-->\n```\n",
+    "indented": "Example:\n\n    <!--\n\n### Live Svc\n\nend -->\n",
+    "in-a-list": "### Live Svc\n\n## Open Questions\n\n"
+    "- [ ] Real?\n    <!--\n- [ ] Shown?\n    -->\n",
+}
+
+
+def test_comments_that_do_not_hide_leave_text_read(tmp_path: Path) -> None:
+    """A closer only in code, an opener in indented code or in a list item hide nothing."""
+    docs = {f"{name}.md": HEAD_OF.format(name=name) + body
+            for name, body in VISIBLE_COMMENT_OPENERS.items()}  # fmt: skip
+    built = build_site(write_site(tmp_path, docs))
+    catalog = json.loads((built.site_dir / "design-catalog/catalog.json").read_text("utf-8"))
+    for design in catalog["designs"]:
+        assert [c["name"] for c in design["components"]] == ["Live Svc"], design["src"]
+        page = html(built.site_dir, design["src"].removesuffix(".md"))
+        assert 'id="live-svc"' in page, design["src"]
+    (listed,) = [d for d in catalog["designs"] if d["src"] == "in-a-list.md"]
+    assert [q["text"] for q in listed["questions"]] == ["Real? <!--", "Shown? -->"]  # as shown
+
+
+def test_markers_inside_scripts_and_comments_are_left_alone(tmp_path: Path) -> None:
+    """A marker in a script or a commented-out block is text of that block, never a view."""
+    page = (
+        "# Views\n\n<script>\n<!-- design/overview -->\n</script>\n\n"
+        "<!--\n<!-- design/components -->\n-->\n"
+    )
+    docs = {"v.md": page, "ledger.md": PAYOUTS}
+    built = build_site(write_site(tmp_path, docs))
+    out = html(built.site_dir, "v")
+    assert "<script>\n<!-- design/overview -->\n</script>" in out
+    assert "design-table" not in out
+    assert [m for m in built.messages() if "mkdocs_design" in m] == []

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from mkdocs_design.model import DesignDoc, Finding, Location, Severity
 from mkdocs_design.output.options import read_options, short
 from mkdocs_design.output.places import Layout, width
+from mkdocs_design.reading.hidden import covered
+from mkdocs_design.reading.scan import fence_blocks
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -102,13 +104,17 @@ def find_markers(
     markers: list[Marker] = []
     problems: list[Finding] = []
     layout: Layout | None = None
+    hidden: frozenset[int] = frozenset()
     for i, line in enumerate(lines):
         if "<!--" not in line or not _MENTION.search(line):
             continue
         comments = _comments(line)
         if not any(c.view for c in comments):
             continue
-        layout = layout or Layout(lines)
+        if layout is None:
+            layout, hidden = Layout(lines), covered(lines, fence_blocks(lines)[0])
+        if i in hidden:  # inside a comment or a script: commented out, not a marker
+            continue
         place = layout.place(i)
         if place is None:  # in code: shown as written
             continue

@@ -18,22 +18,24 @@ if TYPE_CHECKING:
 
 #: Where a hidden stretch opens: a comment, or a raw-text element's start tag.
 _OPEN = re.compile(r"<(?:!--|(script|style|textarea)(?=[\s>/]|$))", re.IGNORECASE)
+#: Deeper than this, a line opens no block: it is indented code, or a list item's text.
+_BLOCK_INDENT = 3
 #: Any of them anywhere on a page: most pages have none, and are read as they are.
 ANY = re.compile(r"<(?:!--|(?i:script|style|textarea))")
 
 
 class _Closers:
-    """The last line each closing text is on, found once per page and per closing text."""
+    """The last line outside code each closing text is on, found once per page and text."""
 
-    def __init__(self, lines: Sequence[str]) -> None:
-        self._lines = lines
+    def __init__(self, lines: Sequence[str], code: Sequence[bool]) -> None:
+        self._lines, self._code = lines, code
         self._last: dict[str, int] = {}
 
     def after(self, close: str, i: int) -> bool:
-        """Whether ``close`` is on some line after line ``i``."""
+        """Whether ``close`` is on some line after line ``i``, outside code."""
         if close not in self._last:
             found = (n for n in range(len(self._lines) - 1, -1, -1)
-                     if close in self._lines[n].lower())  # fmt: skip
+                     if not self._code[n] and close in self._lines[n].lower())  # fmt: skip
             self._last[close] = next(found, -1)
         return self._last[close] > i
 
@@ -45,7 +47,7 @@ def hide(lines: Sequence[str], code: Sequence[bool]) -> list[str] | None:
     code (``code``) is never hidden and never opens a stretch.
     """
     shown: list[str] | None = None
-    closers = _Closers(lines)
+    closers = _Closers(lines, code)
     until: str | None = None  # the closing text of a stretch still open at a line's end
     for i, line in enumerate(lines):
         if code[i] or (until is None and "<" not in line):
@@ -60,11 +62,25 @@ def hide(lines: Sequence[str], code: Sequence[bool]) -> list[str] | None:
     return shown
 
 
+def covered(lines: Sequence[str], code: Sequence[bool]) -> frozenset[int]:
+    """The lines inside a hidden stretch opened on an earlier line (a commented-out block)."""
+    inside: set[int] = set()
+    closers, until = _Closers(lines, code), None
+    for i, line in enumerate(lines):
+        if until is not None and not code[i]:
+            inside.add(i)
+        if code[i] or (until is None and "<" not in line):
+            continue
+        until = _spans(line, i, until, closers)[1]
+    return frozenset(inside)
+
+
 def _spans(
     line: str, i: int, until: str | None, closers: _Closers
 ) -> tuple[list[tuple[int, int]], str | None]:
     """The hidden ``(start, end)`` columns of line ``i``, and what is still open after it."""
     lower, indent = line.lower(), len(line) - len(line.lstrip())
+    indent = indent if indent <= _BLOCK_INDENT else -1  # four spaces in: code or a list's text
     spans: list[tuple[int, int]] = []
     pos = ticks = counted = 0  # backticks before ``counted``, counted once along the line
     while True:
