@@ -382,10 +382,10 @@ def test_nodes_are_links_styled_by_status_and_role() -> None:
     by_name = {a.find("title").get_text(): a for a in links}
     tracking = by_name["Tracking (Draft)"]
     assert "design-graph__node--role-draft" in tracking["class"]
-    assert tracking["style"] == "--design-node: var(--design-draft)"
+    assert tracking["style"] == "--design--node: var(--design-draft)"
     billing = by_name["Billing (Ready)"]  # a status the vocabulary does not know
     assert "design-graph__node--role-none" in billing["class"]
-    assert billing["style"] == "--design-node: var(--design-unknown)"
+    assert billing["style"] == "--design--node: var(--design-unknown)"
     external = svg.select_one("g.design-graph__node--external")
     assert external is not None
     assert external.get("style") is None

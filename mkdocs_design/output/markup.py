@@ -135,7 +135,8 @@ def _team(src_uri: str) -> str:
 
 @lru_cache(maxsize=1 << 12)
 def _filter_attributes(facets: tuple[tuple[str | None, str], ...]) -> Markup:
-    statuses = " ".join(dict.fromkeys(slug(status or "unknown") for status, _ in facets))
+    ids = (slug(status) if status else "unknown" for status, _ in facets)
+    statuses = " ".join(dict.fromkeys(ids))
     # Space-separated lists: a folder's own spaces (and `%`) are percent-encoded, and
     # catalog.js decodes them for display.
     folders = " ".join(dict.fromkeys(quote(team, safe="") for _, team in facets))

@@ -123,7 +123,7 @@ def _shape(
     if node.kind in ("design", "outside"):
         role = statuses.role(node.status)
         classes += f" design-graph__node--role-{slug(role) if role else 'none'}"
-        color = f"--design-node: var(--design-{slug(node.status) if node.status else 'unknown'})"
+        color = f"--design--node: var(--design-{slug(node.status) if node.status else 'unknown'})"
     x, y, width, height = box
     corner = height / 2 if node.kind == "external" else 4
     rect = (_n(x), _n(y), _n(width), _n(height), _n(corner))

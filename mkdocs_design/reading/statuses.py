@@ -90,7 +90,8 @@ def slug(name: str) -> str:
 
     Letters of every script are kept (``Готово`` → ``готово``). Two names never share an id:
     a name that is more than words and single spaces also gets a short hash of itself
-    (``Ready (QA)`` → ``ready-qa-…``, apart from ``Ready QA``).
+    (``Ready (QA)`` → ``ready-qa--…``, apart from ``Ready QA``), and so does a status named
+    ``Unknown`` (``unknown`` is the id of statuses the site does not know).
     """
     return _slug(name)
 
@@ -100,9 +101,10 @@ def _slug(name: str) -> str:
     folded = name.casefold()
     words = _WORDS.findall(folded)
     ident = "-".join(words) or "unknown"
-    if " ".join(words) == folded or not folded:
+    if not folded or (" ".join(words) == folded and ident != "unknown"):
         return ident
-    return f"{ident}-{hashlib.blake2s(name.encode(errors='replace'), digest_size=3).hexdigest()}"
+    # Words are joined by single dashes: "--" before the hash keeps it from being spelt.
+    return f"{ident}--{hashlib.blake2s(name.encode(errors='replace'), digest_size=3).hexdigest()}"
 
 
 def first_link(text: str) -> str | None:
