@@ -154,6 +154,9 @@ class Build:
         if rules.include is not None and pages and not any(map(rules.include.match_file, pages)):
             notes_ += ("option 'include' matches no page of the site: no page is read as a "
                        "design (patterns are relative to docs_dir)",)  # fmt: skip
+        if rules.exclude is not None and pages and all(map(rules.exclude.match_file, pages)):
+            notes_ += ("option 'exclude' leaves out every page of the site: no page is read "
+                       "as a design",)  # fmt: skip
         locales = language.locales(files) if language is not None else {}
         return cls(rules, catalog, insights, site, pages, tuple(problems), root, notes_,
                    language=language, locales=locales, history=history,

@@ -104,6 +104,8 @@ def settle(options: DesignConfig, config: MkDocsConfig, *, serving: bool) -> Rul
         reconcile=options.reconcile,
         lifecycle=options.lifecycle_checks,
     )
+    if options.stale_after_days < 0:
+        raise ValueError("option 'stale_after_days': must be 0 (off) or more days")
     stale = options.stale_statuses
     for name in stale or ():
         if statuses.resolve(name) is None:
@@ -180,6 +182,9 @@ def _pages(options: DesignConfig, statuses: StatusTable, reading: ParseRules) ->
         *((("json_path", options.json_path, ".json"),) if options.json else ()),
     ):
         _check_path(option, path, suffix)
+    for view, (on, _, title) in views.items():
+        if on and not title.strip():
+            raise ValueError(f"option '{view}_title': a page needs a title (or turn '{view}' off)")
     return PageRules(
         statuses=statuses,
         badge=options.badge,
