@@ -134,10 +134,10 @@ class Build:
                 problems += find_markers(source.split("\n"), file.src_uri, known=known)[1]
             doc = parse_file(file, source, rules, cache, problems)
             # What MkDocs will hand on_page_markdown, to tell whether another plugin changed it.
-            body = get_data(source)[0] if doc else ""
-            head = source[: len(source) - len(body)] if doc else ""
+            body = get_data(source)[0]
+            head = source[: len(source) - len(body)]
             pages[file.src_uri] = Page(file.abs_src_path, source.count("\n"), marked,
-                                       digest(body.rstrip()) if doc else b"", head)  # fmt: skip
+                                       digest(body.rstrip()), head)  # fmt: skip
             docs += [doc] if doc else []
         if cache is not None and language is None:
             cache.keep_only(cache_keys(pages))
@@ -151,12 +151,7 @@ class Build:
         site = Site(catalog, insights, rules.pages, Links(urls, get_relative_url))
         root = os.path.dirname(config.config_file_path or "") or os.getcwd()
         notes_: tuple[str, ...] = (notes,) if notes else ()
-        if rules.include is not None and pages and not any(map(rules.include.match_file, pages)):
-            notes_ += ("option 'include' matches no page of the site: no page is read as a "
-                       "design (patterns are relative to docs_dir)",)  # fmt: skip
-        if rules.exclude is not None and pages and all(map(rules.exclude.match_file, pages)):
-            notes_ += ("option 'exclude' leaves out every page of the site: no page is read "
-                       "as a design",)  # fmt: skip
+        notes_ += rules.pattern_notes(pages)
         locales = language.locales(files) if language is not None else {}
         return cls(rules, catalog, insights, site, pages, tuple(problems), root, notes_,
                    language=language, locales=locales, history=history,
@@ -221,7 +216,8 @@ class Build:
         if page is not None and page.marked:  # drawn from the catalog as read so far
             self.drawn[src_uri] = (self.revision, markdown)
         changed = page is not None and page.body != digest(markdown.rstrip())
-        if page is None or doc is None or not (changed or self._expands(markdown)):
+        read_again = changed or (page is not None and self._expands(markdown))
+        if page is None or not read_again or not (doc or self.rules.selects(src_uri)):
             offset = page.lines - markdown.count("\n") if page is not None else 0
             return self.site.decorate(src_uri, markdown, offset=offset, fragments=kept, doc=doc)
         again = self._read_again(src_uri, page, doc, markdown)
@@ -238,7 +234,7 @@ class Build:
         return self.expand is not None and MARK in markdown
 
     def _read_again(
-        self, src_uri: str, page: Page, doc: DesignDoc, markdown: str
+        self, src_uri: str, page: Page, doc: DesignDoc | None, markdown: str
     ) -> DesignDoc | None:
         """Read a page again as readers will see it, for :meth:`revise` when it differs.
 
@@ -255,7 +251,8 @@ class Build:
         read = parse_file(src_uri, shown, self.rules, None, [])
         source = written(page)
         if read is None:
-            self.revised[src_uri] = None
+            if doc is not None:
+                self.revised[src_uri] = None
         elif lines := line_map(source.split("\n"), shown.split("\n")) if source else None:
             if (moved := relocate(read, lines)) != doc:
                 self.revised[src_uri] = moved
@@ -268,9 +265,10 @@ class Build:
 
         For ``mkdocs-design check``, which runs no page events.
         """
-        for src_uri, doc in list(self.catalog.by_uri.items()) if self.expand else ():
-            page = self.pages[src_uri]
-            if (source := written(page)) and MARK in source:
+        for src_uri, page in list(self.pages.items()) if self.expand else ():
+            doc = self.catalog.by_uri.get(src_uri)
+            source = written(page) if doc or self.rules.selects(src_uri) else None
+            if source and MARK in source:
                 self._read_again(src_uri, page, doc, source[len(page.head) :])
         return self.revise()
 

@@ -24,7 +24,7 @@ from mkdocs_design.reading.template import template_text
 from mkdocs_design.reading.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Collection, Sequence
 
     from mkdocs.config.defaults import MkDocsConfig
 
@@ -59,6 +59,17 @@ class Rules:
     exclude: GitIgnoreSpec | None
     stale_after_days: int
     stale_statuses: frozenset[str]
+
+    def pattern_notes(self, pages: Collection[str]) -> tuple[str, ...]:
+        """Warnings for ``include`` and ``exclude`` patterns that leave no page to read."""
+        notes: tuple[str, ...] = ()
+        if self.include is not None and pages and not any(map(self.include.match_file, pages)):
+            notes += ("option 'include' matches no page of the site: no page is read as a "
+                      "design (patterns are relative to docs_dir)",)  # fmt: skip
+        if self.exclude is not None and pages and all(map(self.exclude.match_file, pages)):
+            notes += ("option 'exclude' leaves out every page of the site: no page is read "
+                      "as a design",)  # fmt: skip
+        return notes
 
     def selects(self, src_uri: str) -> bool:
         """Whether detection looks at this page (``include`` and ``exclude``)."""

@@ -281,3 +281,30 @@ def test_a_page_a_macro_makes_plain_is_no_design(tmp_path: Path) -> None:
     catalog = json.loads((built.site_dir / "design-catalog/catalog.json").read_text("utf-8"))
     assert catalog["designs"] == []
     assert [m for m in built.messages() if "mkdocs_design" in m] == []
+
+
+@pytest.mark.parametrize(
+    ("plugins", "extensions", "page"),
+    [
+        pytest.param(["include-markdown", "design"], [], '{% include-markdown "../whole.md" %}\n',
+                     id="include-markdown"),
+        pytest.param(["design"], ["pymdownx.snippets"], '--8<-- "whole.md"\n', id="snippets"),
+    ],
+)  # fmt: skip
+def test_a_page_that_is_only_an_include_of_a_design_is_one(
+    tmp_path: Path, plugins: list[str], extensions: list[object], page: str
+) -> None:
+    """The whole design comes from elsewhere: it is catalogued and gated all the same."""
+    (tmp_path / "whole.md").write_text(DESIGN.format(include="", macro=""), "utf-8")
+    if extensions:
+        extensions = [{"pymdownx.snippets": {"base_path": [str(tmp_path)]}}]
+    config = {"plugins": plugins, "markdown_extensions": extensions}
+    root = write_site(tmp_path, {"host.md": page}, config).parent
+    built = build_site(root / "mkdocs.yml")
+    assert design_of(built.site_dir, "host.md")["title"] == "Ledger"
+    reported = [m for m in built.messages() if "placeholder" in m]
+    assert reported == [
+        'mkdocs_design: docs/host.md:1:1: unresolved placeholder "[Date]" (Created)'
+    ]
+    if extensions:
+        assert check_lines(root) == ['docs/host.md:1:1: unresolved placeholder "[Date]" (Created)']
