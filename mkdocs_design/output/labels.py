@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from markupsafe import Markup, escape
 
+from mkdocs_design.reading.frontmatter import YAML_LOADER
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
@@ -219,5 +221,5 @@ def _english_script(view: str) -> dict[str, Any]:
 @cache
 def _shipped() -> dict[str, dict[str, Word]]:
     text = resources.files(__package__).joinpath("templates/labels.yml").read_text("utf-8")
-    data: dict[str, dict[str, Word]] = yaml.safe_load(text)
+    data: dict[str, dict[str, Word]] = yaml.load(text, Loader=YAML_LOADER)
     return data

@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 _YAML_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 
-# The loader MkDocs reads front matter with (mkdocs/utils/meta.py), since the two disagree on
-# some input (`a:\tb` is a mapping to libyaml, an error to the pure-Python loader).
-_LOADER: type[yaml.CSafeLoader] | type[yaml.SafeLoader] = getattr(
+#: The loader MkDocs reads front matter with (mkdocs/utils/meta.py), since the two disagree on
+#: some input (`a:\tb` is a mapping to libyaml, an error to the pure-Python loader).
+YAML_LOADER: type[yaml.CSafeLoader] | type[yaml.SafeLoader] = getattr(
     yaml, "CSafeLoader", yaml.SafeLoader
 )
 
@@ -47,7 +47,7 @@ def split_front_matter(src_uri: str, source: str) -> FrontMatter:
     if not match:
         return FrontMatter({}, 0)
     try:
-        data = yaml.load(match.group(1), Loader=_LOADER)
+        data = yaml.load(match.group(1), Loader=YAML_LOADER)
     # Not only YAMLError: `created: 2025-13-01` is a ValueError from the date constructor.
     # MkDocs catches every exception here too (mkdocs/utils/meta.py) and keeps the page.
     except Exception as error:

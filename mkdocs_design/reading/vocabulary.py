@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from mkdocs_design.reading.frontmatter import YAML_LOADER
 from mkdocs_design.reading.text import NUMBERING, fold
 
 if TYPE_CHECKING:
@@ -167,7 +168,7 @@ def _folded(names: Iterable[str]) -> frozenset[str]:
 @cache
 def _builtin() -> dict[str, Any]:
     text = resources.files(__package__).joinpath("vocabulary.yml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = yaml.load(text, Loader=YAML_LOADER)
     return data
 
 
