@@ -110,6 +110,21 @@ def run_mkdocs(*args: str, cwd: Path, timeout: float = 120) -> subprocess.Comple
     )  # fmt: skip
 
 
+#: Set when the run leaves the slow tests out: property tests then draw a fifth of their examples.
+QUICK = False
+
+
+def examples(count: int) -> int:
+    """How many examples a property test draws: ``count``, or a fifth of it in the quick run."""
+    return max(10, count // 5) if QUICK else count
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Note whether this is the quick run (``-m "not slow ..."``): Hypothesis at scale is slow."""
+    global QUICK
+    QUICK = "not slow" in (config.option.markexpr or "")
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     """``--update-goldens``: rewrite the reading goldens from what the parser reads now."""
     parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden/*.json")

@@ -199,6 +199,7 @@ def _agree(name: str, tmp_path: Path) -> Outcome:
     return build
 
 
+@pytest.mark.slow  # two real runs per site, over the whole corpus
 @pytest.mark.skipif(HOST != "mkdocs", reason="ProperDocs words MkDocs' own messages its own way")
 @pytest.mark.parametrize("name", QUICK)
 def test_check_agrees_with_the_build(name: str, tmp_path: Path) -> None:

@@ -177,6 +177,7 @@ def test_check_json_equals_build_on_the_sample_site(sample_copy: Path) -> None:
     assert (check_rows(result), result.returncode) == build_rows(sample_copy)
 
 
+@pytest.mark.slow
 def test_check_json_equals_build_on_a_generated_tree(tmp_path: Path) -> None:
     """A realistic generated tree (benchmarks/generate.py) gives the build's findings too."""
     generator = [sys.executable, str(ROOT / "benchmarks/generate.py"), str(tmp_path)]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-from conftest import SAMPLE_SITE
+from conftest import SAMPLE_SITE, examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 STATUSES = StatusTable.build()
 REPRODUCIBLE = settings(
-    derandomize=True, database=None, deadline=None, max_examples=60,
+    derandomize=True, database=None, deadline=None, max_examples=examples(60),
     suppress_health_check=[HealthCheck.too_slow],
 )  # fmt: skip
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.extensions.attr_list import AttrListTreeprocessor
@@ -654,7 +655,7 @@ def test_status_of_unclosed_links_parses_fast(where: str, size: int) -> None:
 # --- the rewrites read as the originals did -------------------------------------------------
 
 #: Short inputs (the originals are quick on them), drawn from each pattern's own pieces.
-REPRODUCIBLE = settings(derandomize=True, database=None, deadline=None, max_examples=150)
+REPRODUCIBLE = settings(derandomize=True, database=None, deadline=None, max_examples=examples(150))
 
 
 def _old_first_link(status: str) -> str | None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import markdown
 import pytest
+from conftest import examples
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.structure.files import File
@@ -58,12 +59,12 @@ REPRODUCIBLE = settings(
     derandomize=True,
     database=None,
     deadline=None,
-    max_examples=40,
+    max_examples=examples(40),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
 #: Parsing is cheap: more examples, since pages are where the variety is.
-MANY = settings(REPRODUCIBLE, max_examples=150)
+MANY = settings(REPRODUCIBLE, max_examples=examples(150))
 
 STATUSES = StatusTable.build()
 STATUS_NAMES = [status.name for status in DEFAULT_STATUSES]

@@ -62,6 +62,7 @@ def outputs(site_dir: Path) -> dict[str, str]:
     return found
 
 
+@pytest.mark.slow
 def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Sources created in another order, in another folder, with another hash seed: same bytes."""
     pages = sample_pages()
