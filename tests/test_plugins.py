@@ -249,6 +249,33 @@ def test_a_design_written_as_a_blog_post_is_catalogued(tmp_path: Path) -> None:
     assert ours  # the post's "[Date]" placeholder, in both
 
 
+@pytest.mark.parametrize("publish", [False, True], ids=["drafts-left-out", "blog-draft-true"])
+def test_blog_drafts_are_read_by_check_exactly_when_the_build_reads_them(
+    tmp_path: Path, publish: bool
+) -> None:
+    """A draft post is no page of the site, so neither the build nor ``check`` reports it."""
+    pytest.importorskip("material")
+    design = DESIGN.format(include="", macro="")
+    docs = {
+        "index.md": "# Home\n",
+        "blog/index.md": "# Blog\n",
+        "blog/posts/draft.md": "---\ndate: 2025-01-02\ndraft: true\n---\n\n" + design,
+        "blog/posts/future.md": "---\ndate: 2999-01-02\n---\n\n" + design,
+        "blog/posts/kept.md": "---\ndate: 2999-01-02\ndraft: false\n---\n\n" + design,
+    }
+    blog = {"draft": publish, "draft_if_future_date": True}
+    config = {"theme": {"name": "material"}, "plugins": [{"blog": blog}, "design"]}
+    root = write_site(tmp_path, docs, config).parent
+    built = build_site(root / "mkdocs.yml")
+    ours = sorted(m.removeprefix("mkdocs_design: ") for m in built.messages() if "docs/" in m)
+    assert ours == sorted(line for line in check_lines(root) if "placeholder" in line)
+    read = {line.split(":")[0] for line in ours}  # each post's "[Date]" placeholder
+    published = {"docs/blog/posts/kept.md"} | (
+        {"docs/blog/posts/draft.md", "docs/blog/posts/future.md"} if publish else set()
+    )
+    assert read == published
+
+
 def test_views_on_pages_read_first_show_the_final_catalog(tmp_path: Path) -> None:
     """The home page comes before the designs: its views still show what they became."""
     (tmp_path / "part.md").write_text(PART, "utf-8")

@@ -22,6 +22,7 @@ from mkdocs.utils import markdown_extensions
 
 from mkdocs_design import languages
 from mkdocs_design.build import Build
+from mkdocs_design.cli.blog import drafts
 from mkdocs_design.config import DesignConfig
 from mkdocs_design.rules import Rules, settle
 from mkdocs_design.zensical_files import drop_written
@@ -85,11 +86,11 @@ class Project:
             self.passes = [(build, self.files)]
             return [build], named
         self.files, named = _files(self.config, paths, configured=self.configured)
-        site = {f.src_uri for f in get_files(self.config)}
+        site = {f.src_uri for f in _published(self.config, get_files(self.config))}
         loose = [f for f in self.files if f.src_uri not in site]  # named pages the site leaves out
         self.passes = []
         for language, files in per_language:
-            drop_written(files)
+            files = _published(self.config, files)
             files = self._readable(Files([*files, *loose]))
             one = Build.collect(files, self.config, self.rules, language=language).with_snippets()
             self.passes.append((one, files))
@@ -194,11 +195,10 @@ def _files(
     """The site's files plus any named page outside it, and the ``src_uri`` of each named page.
 
     Pages come from MkDocs' own file walk, so ``exclude_docs``, ``draft_docs`` and the
-    README/index rule apply exactly as in a build. Without mkdocs.yml there is no site to
-    walk: only the named pages are read.
+    README/index rule apply exactly as in a build, and so do the drafts of Material's blog.
+    Without mkdocs.yml there is no site to walk: only the named pages are read.
     """
-    site = get_files(config) if configured else Files([])
-    drop_written(site)  # as the plugin does: what `generate` wrote is not the user's
+    site = _published(config, get_files(config)) if configured else Files([])
     if not paths:
         return site, None
     known = {os.path.realpath(f.abs_src_path): f for f in site if f.abs_src_path}
@@ -206,6 +206,14 @@ def _files(
     named = [known.get(real) or _loose_file(config, real) for real in wanted]
     extra = [f for f in named if os.path.realpath(f.abs_src_path or "") not in known]
     return Files([*site, *extra]), {f.src_uri for f in named}
+
+
+def _published(config: MkDocsConfig, files: Files) -> Files:
+    """``files`` as a build reads them: without what `generate` wrote, nor the blog's drafts."""
+    drop_written(files)
+    for src_uri in drafts(config, files):
+        files.remove(files.src_uris[src_uri])
+    return files
 
 
 def _loose_file(config: MkDocsConfig, real: str) -> File:
