@@ -26,7 +26,7 @@ from mkdocs_design.output.markers import Known, find_markers, holds_markers
 from mkdocs_design.output.markup import status_class
 from mkdocs_design.output.site import Site
 from mkdocs_design.output.views import Fragments
-from mkdocs_design.reading.relocate import line_map, relocate
+from mkdocs_design.reading.relocate import line_map, relocate, unanchored
 from mkdocs_design.snippets import MARK, expander
 from mkdocs_design.sources import (
     Page,
@@ -249,6 +249,8 @@ class Build:
                 text = markdown
         shown = page.head + text
         read = parse_file(src_uri, shown, self.rules, None, [])
+        if read is not None and text is not markdown:  # what snippets add has no anchor
+            read = unanchored(read, line_map((page.head + markdown).split("\n"), shown.split("\n")))
         source = written(page)
         if read is None:
             if doc is not None:

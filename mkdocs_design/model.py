@@ -135,7 +135,8 @@ class Question(NamedTuple):
         resolved: True for ``- [x]`` items, struck-through items and items of a section
             titled as resolved (``## Open Questions (Resolved)``).
         line: Source line of the item.
-        anchor: The id the plugin gives the item on the rendered page.
+        anchor: The id the plugin gives the item on the rendered page; empty when it can give
+            none (the item is inserted by ``pymdownx.snippets`` while the page is converted).
     """
 
     text: str

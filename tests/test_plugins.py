@@ -195,6 +195,15 @@ def test_included_text_is_in_the_catalog(
     assert link is not None
     page = (built.site_dir / "host/index.html").read_text("utf-8")
     assert 'id="included-service"' in page
+    dashboard = BeautifulSoup(
+        (built.site_dir / "design-catalog/questions/index.html").read_text("utf-8"), "html.parser"
+    )
+    (asked,) = [a["href"] for a in dashboard.select("a") if a.get_text() == "Is it included?"]
+    assert asked.startswith("../../host/")
+    fragment = str(asked).partition("#")[2]  # snippets: the page, as no anchor can be placed
+    assert fragment == "" or f'id="{fragment}"' in page
+    (question,) = design["questions"]  # type: ignore[misc]
+    assert question["url"] == "host/" + (f"#{fragment}" if fragment else "")
     if "snippets" in str(extensions):  # check reads snippets as the build does
         assert check_lines(root) == ['docs/host.md:12:1: unresolved placeholder "[TBD]" '
                                      "(Included Service)"]  # fmt: skip

@@ -123,7 +123,12 @@ def _design(
             for c in doc.components
         ],
         "questions": [
-            {"text": q.text, "resolved": q.resolved, "url": f"{url}#{q.anchor}", "line": q.line}
+            {
+                "text": q.text,
+                "resolved": q.resolved,
+                "url": f"{url}#{q.anchor}" if q.anchor else url,
+                "line": q.line,
+            }
             for q in doc.questions
         ],
         "alternatives": [

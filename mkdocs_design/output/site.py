@@ -165,7 +165,7 @@ class Site:
             doc.src_uri: Counter(
                 (
                     *{*(s.anchor for s in doc.sections), *(c.anchor for c in doc.components)},
-                    *(q.anchor for q in doc.questions),
+                    *(q.anchor for q in doc.questions if q.anchor),
                     *(mark_ids(doc.placeholders) if marks else ()),
                 )
             )
@@ -310,7 +310,7 @@ class Site:
             lines = mark_placeholders(lines, doc.placeholders, first_line=offset + 1)
         for q in doc.questions:
             index = q.line - offset - 1
-            if 0 <= index < len(lines):
+            if q.anchor and 0 <= index < len(lines):
                 lines[index] = markup.anchor_item(lines[index], q.anchor)
         placed = marked and any(
             m.view == "neighbourhood" for m in find_markers(lines, doc.src_uri)[0]

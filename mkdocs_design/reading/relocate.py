@@ -90,6 +90,19 @@ def relocate(doc: DesignDoc, lines: Sequence[int]) -> DesignDoc:
     )
 
 
+def unanchored(doc: DesignDoc, lines: Sequence[int]) -> DesignDoc:
+    """``doc`` without the anchors of questions on lines added after the plugin's edits.
+
+    ``pymdownx.snippets`` inserts its text while the page is converted: the plugin cannot give
+    those items an id, so the catalog links their page instead of a missing anchor.
+    """
+    questions = tuple(
+        q._replace(anchor="") if 0 < q.line < len(lines) and lines[q.line] < 0 else q
+        for q in doc.questions
+    )
+    return doc if questions == doc.questions else replace(doc, questions=questions)
+
+
 def _moved(placeholder: Placeholder, lines: Sequence[int]) -> Placeholder:
     """A placeholder at its file line; one another plugin added is at column 1 of its line."""
     line, end = placeholder.line, placeholder.end_line or placeholder.line
