@@ -23,11 +23,10 @@ from mkdocs_design.catalog.lifecycle import Insights
 from mkdocs_design.model import DesignDoc, Finding, Location, Severity
 from mkdocs_design.output.links import Links
 from mkdocs_design.output.markers import Known, find_markers, holds_markers
-from mkdocs_design.output.markup import status_class
 from mkdocs_design.output.site import Site
 from mkdocs_design.output.views import Fragments
 from mkdocs_design.reading.relocate import line_map, relocate, unanchored
-from mkdocs_design.snippets import MARK, expander
+from mkdocs_design.snippets import MARK, expander, snipped_markers
 from mkdocs_design.sources import (
     Page,
     cache_keys,
@@ -125,6 +124,7 @@ class Build:
         # What markers' filters are checked against: the site's statuses and folders.
         uris = [file.src_uri for file in files.documentation_pages(inclusion=included)]
         known = Known.of(rules.statuses, uris)
+        expand = expander(config)
         for file in files.documentation_pages(inclusion=included):
             source = page_source(file, problems)
             if source is None:
@@ -132,6 +132,8 @@ class Build:
             marked = holds_markers(source)
             if marked:
                 problems += find_markers(source.split("\n"), file.src_uri, known=known)[1]
+            if expand is not None and MARK in source:
+                problems += snipped_markers(expand, source, file.src_uri)
             doc = parse_file(file, source, rules, cache, problems)
             # What MkDocs will hand on_page_markdown, to tell whether another plugin changed it.
             body = get_data(source)[0]
@@ -155,7 +157,7 @@ class Build:
         locales = language.locales(files) if language is not None else {}
         return cls(rules, catalog, insights, site, pages, tuple(problems), root, notes_,
                    language=language, locales=locales, history=history,
-                   expand=expander(config))  # fmt: skip
+                   expand=expand)  # fmt: skip
 
     def revise(self) -> Build:
         """This build with the designs read again since (:attr:`revised`) in its catalog.
@@ -184,19 +186,6 @@ class Build:
             page = self.pages.get(file.src_uri)
             if page is not None and (page.marked or file.src_uri in self.catalog.by_uri):
                 file.is_modified = _modified  # type: ignore[method-assign]
-
-    def set_nav_statuses(self, files: Files) -> None:
-        """Give design pages a ``status`` in their metadata, for Material's nav indicator.
-
-        Once every page is read (front matter and ``.meta.yml`` win), before any is rendered:
-        under ``--dirty`` this also reaches the pages that skip the page events.
-        """
-        if not self.rules.pages.nav_status:
-            return
-        for file in files.documentation_pages():
-            doc = self.catalog.by_uri.get(file.src_uri)
-            if doc is not None and doc.canonical_status and file.page is not None:
-                file.page.meta.setdefault("status", status_class(doc.canonical_status))
 
     def decorate(self, src_uri: str, markdown: str) -> str | None:
         """A page's Markdown with everything the plugin adds (see :class:`Site`).

@@ -1,4 +1,4 @@
-"""What the plugin adds to the site: catalog pages, ``catalog.json`` and its assets.
+"""What the plugin adds to the site: catalog pages, ``catalog.json``, assets, nav statuses.
 
 Each goes where nothing else is. A destination is compared as MkDocs writes it (``a.md`` and
 ``a/index.md`` are both ``a/index.html``), against the site's own files, other plugins'
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from mkdocs.structure.files import File, InclusionLevel
 
 from mkdocs_design.catalog.export import render_json
+from mkdocs_design.output.markup import status_class
 from mkdocs_design.output.styles import stylesheet
 from mkdocs_design.output.views import Fragments
 from mkdocs_design.rules import ASSET_DIR
@@ -121,6 +122,20 @@ def refresh_json(build: Build, files: Files) -> None:
     file = files.get_file_from_path(path) if path and build.revision else None
     if file is not None:
         file.content_string = _json(build)
+
+
+def set_nav_statuses(build: Build, files: Files) -> None:
+    """Give design pages a ``status`` in their metadata, for Material's nav indicator.
+
+    Once every page is read (front matter and ``.meta.yml`` win), before any is rendered:
+    under ``--dirty`` this also reaches the pages that skip the page events.
+    """
+    if not build.rules.pages.nav_status:
+        return
+    for file in files.documentation_pages():
+        doc = build.catalog.by_uri.get(file.src_uri)
+        if doc is not None and doc.canonical_status and file.page is not None:
+            file.page.meta.setdefault("status", status_class(doc.canonical_status))
 
 
 def _json(build: Build) -> str:

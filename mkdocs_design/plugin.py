@@ -34,7 +34,7 @@ from mkdocs_design import languages
 from mkdocs_design.build import Build
 from mkdocs_design.cache import ParseCache
 from mkdocs_design.config import DesignConfig
-from mkdocs_design.generated import add_generated, refresh_json
+from mkdocs_design.generated import add_generated, refresh_json, set_nav_statuses
 from mkdocs_design.output.markup import badge
 from mkdocs_design.rules import ASSET_DIR, Rules, settle
 from mkdocs_design.zensical_files import drop_written
@@ -176,7 +176,7 @@ class DesignPlugin(BasePlugin[DesignConfig]):
             with self._timed():
                 self._revise()
                 self._build.redraw(files, config)
-                self._build.set_nav_statuses(files)
+                set_nav_statuses(self._build, files)
                 refresh_json(self._build, files)
             language = self._build.language
             where = f" for '{language.code}'" if language else ""

@@ -11,6 +11,10 @@ from typing import TYPE_CHECKING
 
 import markdown
 
+from mkdocs_design.model import Finding, Location, Severity
+from mkdocs_design.output.markers import find_markers, holds_markers
+from mkdocs_design.reading.relocate import line_map
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -33,3 +37,25 @@ def expander(config: MkDocsConfig) -> Callable[[str], str] | None:
         return "\n".join(converter.preprocessors["snippet"].run(text.split("\n")))
 
     return expand
+
+
+def snipped_markers(expand: Callable[[str], str], source: str, src_uri: str) -> list[Finding]:
+    """A warning for each marker a snippet brings, at the line of the snippet that brings it.
+
+    Snippets are inserted after the plugin has drawn its views, so such a marker would stay an
+    invisible comment.
+    """
+    try:
+        shown = expand(source)
+    except Exception:  # a snippet the build itself will report
+        return []
+    if not holds_markers(shown):
+        return []
+    lines = line_map(source.split("\n"), shown.split("\n"))
+    why = "comes from a snippet, inserted after the plugin draws its views: write it in the page"
+    return [
+        Finding("marker", Severity.WARNING, Location(src_uri, -lines[m.index + 1]),
+                f'marker "design/{m.view}" {why}')
+        for m in find_markers(shown.split("\n"), src_uri)[0]
+        if lines[m.index + 1] < 0
+    ]  # fmt: skip

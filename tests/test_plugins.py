@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site, write_site
+from conftest import build_site, run_mkdocs, write_site
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -344,3 +344,21 @@ def test_a_page_that_is_only_an_include_of_a_design_is_one(
     ]
     if extensions:
         assert check_lines(root) == ['docs/host.md:1:1: unresolved placeholder "[Date]" (Created)']
+
+
+def test_a_marker_a_snippet_brings_is_reported_at_the_snippet(tmp_path: Path) -> None:
+    """Snippets go in after the views are drawn: say so where the snippet is, never a blank."""
+    (tmp_path / "views.md").write_text("Catalog:\n\n<!-- design/overview -->\n", "utf-8")
+    docs = {"index.md": "# Home\n\nIntro.\n\n--8<-- \"views.md\"\n",
+            "ledger.md": DESIGN.format(include="", macro="")}  # fmt: skip
+    extensions = [{"pymdownx.snippets": {"base_path": [str(tmp_path)]}}]
+    root = write_site(tmp_path, docs, {"markdown_extensions": extensions}).parent
+    built = build_site(root / "mkdocs.yml")
+    reported = [m.removeprefix("mkdocs_design: ") for m in built.messages() if "marker" in m]
+    assert reported == [
+        'docs/index.md:5:1: marker "design/overview" comes from a snippet, '
+        "inserted after the plugin draws its views: write it in the page"
+    ]
+    assert [line for line in check_lines(root) if "marker" in line] == reported
+    result = run_mkdocs("build", "--strict", cwd=root)
+    assert result.returncode == 1, result.stderr
