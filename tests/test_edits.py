@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import build_site, write_site
 
@@ -216,6 +217,23 @@ def test_comments_that_do_not_hide_leave_text_read(tmp_path: Path) -> None:
         assert 'id="live-svc"' in page, design["src"]
     (listed,) = [d for d in catalog["designs"] if d["src"] == "in-a-list.md"]
     assert [q["text"] for q in listed["questions"]] == ["Real? <!--", "Shown? -->"]  # as shown
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("Use ``a`b`` here <!-- secret [TBD] -->", id="after-a-span-holding-a-tick"),
+        pytest.param("A lone ` tick, then <!-- secret [TBD] -->", id="after-a-literal-tick"),
+    ],
+)
+def test_a_comment_after_backticks_that_are_no_code_span_is_hidden(
+    tmp_path: Path, line: str
+) -> None:
+    """Backticks pair by run length, as in CommonMark: counting them one by one misreads both."""
+    page = HEAD_OF.format(name="Ticks") + "### Live Svc\n\n" + line + "\n"
+    built = build_site(write_site(tmp_path, {"ticks.md": page}))
+    assert "<!-- secret [TBD] -->" in html(built.site_dir, "ticks")  # hidden from readers
+    assert [m for m in built.messages() if "placeholder" in m] == []
 
 
 def test_markers_inside_scripts_and_comments_are_left_alone(tmp_path: Path) -> None:

@@ -104,6 +104,7 @@ CLASSIFIED: dict[str, str] = {
     "reading.hidden.ANY": "user",
     "reading.statuses._WORDS": "user",
     "reading.hidden._OPEN": "user",
+    "reading.hidden._TICKS": "user",
     "reading.fields._DATE_IN_TEXT": "user",
     "reading.fields._ISO_DATE": "user",
     "reading.fields._LABEL_SPLIT": "user",

@@ -82,7 +82,8 @@ def _spans(
     lower, indent = line.lower(), len(line) - len(line.lstrip())
     indent = indent if indent <= _BLOCK_INDENT else -1  # four spaces in: code or a list's text
     spans: list[tuple[int, int]] = []
-    pos = ticks = counted = 0  # backticks before ``counted``, counted once along the line
+    code = _code_spans(line) if "`" in line else []
+    pos = 0
     while True:
         if until is not None:
             end = lower.find(until, pos)
@@ -94,9 +95,9 @@ def _spans(
         found = _OPEN.search(line, pos)
         if found is None:
             return spans, None
-        ticks, counted = ticks + line.count("`", counted, found.start()), found.start()
-        if ticks % 2:
-            return spans, None  # an opener inside a code span is code
+        if any(start < found.start() < end for start, end in code):
+            pos = found.end()  # an opener inside a code span is code
+            continue
         close = f"</{found.group(1).lower()}>" if found.group(1) else "-->"
         starts_line = found.start() == indent
         if found.group(1) and not starts_line:
@@ -105,3 +106,31 @@ def _spans(
         if not here and not (starts_line and closers.after(close, i)):
             return spans, None  # never closed: Python-Markdown shows it as text
         pos, until = found.start(), close
+
+
+_TICKS = re.compile(r"`+")
+
+
+def _code_spans(line: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` columns of the line's code spans, as CommonMark pairs backticks.
+
+    A run of backticks opens a span closed by the next run of the same length; a run with none
+    is literal text. Each run is looked at once: linear in the line.
+    """
+    runs = [(m.start(), m.end() - m.start()) for m in _TICKS.finditer(line)]
+    later: dict[int, list[int]] = {}  # each length's runs, last first, to pop in order
+    for k in range(len(runs) - 1, -1, -1):
+        later.setdefault(runs[k][1], []).append(k)
+    spans, k = [], 0
+    while k < len(runs):
+        start, width = runs[k]
+        same = later[width]
+        while same and same[-1] <= k:
+            same.pop()
+        if not same:
+            k += 1  # no closer: literal backticks
+            continue
+        closer = same.pop()
+        spans.append((start, runs[closer][0] + width))
+        k = closer + 1
+    return spans
