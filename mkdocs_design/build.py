@@ -131,7 +131,8 @@ class Build:
                 continue
             marked = holds_markers(source)
             if marked:
-                problems += find_markers(source.split("\n"), file.src_uri, known=known)[1]
+                problems += find_markers(source.split("\n"), file.src_uri, known=known,
+                                         opens=rules.pages.containers)[1]  # fmt: skip
             if expand is not None and MARK in source:
                 problems += snipped_markers(expand, source, file.src_uri)
             doc = parse_file(file, source, rules, cache, problems)

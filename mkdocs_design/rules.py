@@ -15,6 +15,7 @@ from markdown.extensions.toc import slugify as toc_slugify
 from pathspec import GitIgnoreSpec
 
 from mkdocs_design.catalog.checks import Policy
+from mkdocs_design.output.places import containers
 from mkdocs_design.output.site import PageRules
 from mkdocs_design.reading.parse import ParseRules
 from mkdocs_design.reading.placeholders import PlaceholderRules
@@ -127,7 +128,7 @@ def settle(options: DesignConfig, config: MkDocsConfig, *, serving: bool) -> Rul
         statuses=statuses,
         reading=reading,
         policy=policy,
-        pages=_pages(options, statuses, reading),
+        pages=_pages(options, statuses, reading, config),
         include=GitIgnoreSpec.from_lines(options.include) if options.include else None,
         exclude=GitIgnoreSpec.from_lines(options.exclude) if options.exclude else None,
         stale_after_days=options.stale_after_days,
@@ -181,7 +182,9 @@ def _heading_ids(reading: ParseRules, lines: Sequence[str]) -> frozenset[str]:
     return scan(lines, reading.slugify, reading.separator, attr_list=reading.attr_list).ids
 
 
-def _pages(options: DesignConfig, statuses: StatusTable, reading: ParseRules) -> PageRules:
+def _pages(
+    options: DesignConfig, statuses: StatusTable, reading: ParseRules, config: MkDocsConfig
+) -> PageRules:
     views = {
         "overview": (options.overview, options.overview_path, options.overview_title),
         "components": (options.components, options.components_path, options.components_title),
@@ -208,6 +211,7 @@ def _pages(options: DesignConfig, statuses: StatusTable, reading: ParseRules) ->
         json_path=options.json_path if options.json else None,
         script=f"{ASSET_DIR}/catalog.js" if options.filters else None,
         heading_ids=partial(_heading_ids, reading),
+        containers=containers(config.markdown_extensions),
     )
 
 

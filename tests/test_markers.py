@@ -18,6 +18,7 @@ from conftest import Built, build_site, run_mkdocs, write_site
 from test_cli import build_rows, check_rows, run_cli
 
 from mkdocs_design.output.markers import Known, Marker, find_markers, replace_markers
+from mkdocs_design.output.places import ALL_CONTAINERS, containers
 from mkdocs_design.reading.statuses import StatusTable
 
 if TYPE_CHECKING:
@@ -437,6 +438,39 @@ def test_markers_in_containers_keep_their_prefix(page: str, prefix: str) -> None
     markers, problems = find_markers(page.split("\n"), "p.md")
     assert problems == []
     assert [m.prefix for m in markers] == [prefix]
+
+
+@pytest.mark.parametrize(
+    ("page", "extensions"),
+    [
+        ("!!! note\n    <!-- design/overview -->", ["pymdownx.details"]),
+        ("??? note\n    <!-- design/overview -->", ["admonition"]),
+        ('=== "Tab"\n    <!-- design/overview -->', ["admonition"]),
+        ("[^1]: Note.\n    <!-- design/overview -->", ["admonition"]),
+        ("Term\n: Said.\n    <!-- design/overview -->", ["admonition"]),
+    ],
+)
+def test_a_container_the_site_does_not_read_holds_no_view(page: str, extensions: list[str]) -> None:
+    """Without its extension ``!!! note`` is a paragraph: the indented marker would join it."""
+    markers, problems = find_markers(page.split("\n"), "p.md", opens=containers(extensions))
+    assert markers == []
+    assert [p.code for p in problems] == ["marker"]
+    assert "part of the paragraph above" in problems[0].message
+    assert find_markers(page.split("\n"), "p.md", opens=ALL_CONTAINERS)[1] == []
+
+
+def test_a_marker_under_admonition_syntax_without_the_extension_fails_strict(
+    tmp_path: Path,
+) -> None:
+    """The view would have gone into a code block or a paragraph: it is reported instead."""
+    docs = {**DESIGNS, "v.md": "# V\n\n!!! note\n    <!-- design/overview -->\n"}
+    root = write_site(tmp_path, docs, {"markdown_extensions": ["extra"]}).parent
+    result = run_mkdocs("build", "--strict", cwd=root)
+    assert result.returncode == 1
+    assert "docs/v.md:4:5: " in result.stderr
+    assert "part of the paragraph above" in result.stderr
+    enabled = write_site(tmp_path / "with", docs, {"markdown_extensions": ["admonition"]}).parent
+    assert run_mkdocs("build", "--strict", cwd=enabled).returncode == 0
 
 
 @pytest.mark.parametrize(

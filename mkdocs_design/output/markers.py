@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from mkdocs_design.model import DesignDoc, Finding, Location, Severity
 from mkdocs_design.output.options import read_options, short
-from mkdocs_design.output.places import Layout, width
+from mkdocs_design.output.places import ALL_CONTAINERS, Layout, width
 from mkdocs_design.reading.hidden import covered
 from mkdocs_design.reading.scan import fence_blocks
 
@@ -90,7 +90,12 @@ def holds_markers(text: str) -> bool:
 
 
 def find_markers(
-    lines: Sequence[str], src_uri: str, offset: int = 0, *, known: Known | None = None
+    lines: Sequence[str],
+    src_uri: str,
+    offset: int = 0,
+    *,
+    known: Known | None = None,
+    opens: frozenset[str] = ALL_CONTAINERS,
 ) -> tuple[list[Marker], list[Finding]]:
     """Markers outside code, and a finding for each one that cannot be read or placed.
 
@@ -100,6 +105,7 @@ def find_markers(
         offset: Real file line of ``lines[0]``, minus one.
         known: The site's statuses and folders, which filter values are checked against; not
             checked without.
+        opens: The containers the site's Markdown reads (:func:`.places.containers`).
     """
     markers: list[Marker] = []
     problems: list[Finding] = []
@@ -112,7 +118,7 @@ def find_markers(
         if not any(c.view for c in comments):
             continue
         if layout is None:
-            layout, hidden = Layout(lines), covered(lines, fence_blocks(lines)[0])
+            layout, hidden = Layout(lines, opens), covered(lines, fence_blocks(lines)[0])
         if i in hidden:  # inside a comment or a script: commented out, not a marker
             continue
         place = layout.place(i)

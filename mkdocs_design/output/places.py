@@ -17,15 +17,31 @@ from typing import TYPE_CHECKING
 from mkdocs_design.reading.scan import fence_blocks
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
 _TAB = 4
 # Lines whose content goes indented 4 columns under them: admonitions and details (!!!, ???),
 # content tabs (===), list items, footnote definitions and definition-list definitions. Only
 # the first three open with no text of their own: the next line is already content.
 _OPENER = re.compile(
-    r"(?P<block>!!!|\?\?\?|===)|(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)|\[\^[^\]\s]+\]:|:[ \t]"
+    r"(?P<block>!!!|\?\?\?|===)|(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)"
+    r"|(?P<note>\[\^)[^\]\s]+\]:|(?P<term>:)[ \t]"
 )
+#: The containers each opens, by the Markdown extension that reads it; list items need none.
+CONTAINERS = {"!!!": "admonition", "???": "details", "===": "tabbed", "[^": "footnotes",
+              ":": "def_list"}  # fmt: skip
+#: Every container, as a site with all those extensions reads them.
+ALL_CONTAINERS = frozenset(CONTAINERS)
+
+
+def containers(extensions: Iterable[str]) -> frozenset[str]:
+    """The openers that the site's Markdown extensions read (named without their package)."""
+    names = {str(e).rsplit(".", 1)[-1] for e in extensions}
+    if "extra" in names:  # Python-Markdown's "extra" includes footnotes and def_list
+        names |= {"footnotes", "def_list"}
+    return frozenset(opener for opener, name in CONTAINERS.items() if name in names)
+
+
 _OK, _CODE, _LAZY = 0, 1, 2
 #: Blockquotes nested deeper than this are not read (each level is a pass over the quote).
 _DEEPEST = 16
@@ -47,8 +63,9 @@ def unquote(line: str) -> str | None:
 class Layout:
     """The lines of a page (or of a blockquote), and where each stands, read when first asked."""
 
-    def __init__(self, lines: Sequence[str]) -> None:
-        self.lines = lines
+    def __init__(self, lines: Sequence[str], opens: frozenset[str] = ALL_CONTAINERS) -> None:
+        """``opens``: the container openers the site's Markdown reads (see :func:`containers`)."""
+        self.lines, self.opens = lines, opens
         self._quotes: dict[int, tuple[Layout, int]] = {}
 
     def place(self, i: int) -> str | None:
@@ -108,10 +125,17 @@ class Layout:
             if indent - content >= _TAB:
                 kind = _CODE if blank or code or opened else _LAZY
             opener = _OPENER.match(text) if kind == _OK else None
+            if opener is not None and not self._reads(opener):
+                opener = None
             stack.append((indent, indent + _TAB if opener else -1))
             kinds.append((kind, content))
             blank, code, opened = False, kind == _CODE, bool(opener and opener.group("block"))
         return kinds
+
+    def _reads(self, opener: re.Match[str]) -> bool:
+        """Whether the site's Markdown reads ``opener`` (a list item, always)."""
+        key = opener.group("block") or opener.group("note") or opener.group("term")
+        return key is None or key in self.opens
 
     def _quote(self, i: int) -> tuple[Layout, int]:
         """The blockquote holding line ``i``, read as a page, and the line's index there."""
@@ -121,7 +145,9 @@ class Layout:
                 start -= 1
             while end + 1 < len(self.lines) and unquote(self.lines[end + 1]) is not None:
                 end += 1
-            inner = Layout([unquote(line) or "" for line in self.lines[start : end + 1]])
+            inner = Layout(
+                [unquote(line) or "" for line in self.lines[start : end + 1]], self.opens
+            )
             for n in range(start, end + 1):
                 self._quotes[n] = (inner, n - start)
         return self._quotes[i]

@@ -27,6 +27,7 @@ from mkdocs_design.output.markers import (
     select_docs,
 )
 from mkdocs_design.output.marks import mark_ids, mark_placeholders
+from mkdocs_design.output.places import ALL_CONTAINERS
 from mkdocs_design.reading.statuses import ENDED
 
 if TYPE_CHECKING:
@@ -63,6 +64,8 @@ class PageRules:
         script: Site path of the filter script, or ``None`` when filters are off.
         heading_ids: The ids ``toc`` gives the headings of a page's Markdown lines, which the
             ids the plugin writes there must not repeat (``toc`` does not see raw HTML).
+        containers: The containers the site's Markdown reads, which marker views go into
+            (``!!!`` with ``admonition``; see :func:`.places.containers`).
     """
 
     statuses: StatusTable
@@ -77,6 +80,7 @@ class PageRules:
     json_path: str | None = None
     script: str | None = None
     heading_ids: Callable[[Sequence[str]], frozenset[str]] | None = None
+    containers: frozenset[str] = ALL_CONTAINERS
 
     @property
     def paths(self) -> dict[str, str]:
@@ -274,7 +278,7 @@ class Site:
         lines = markdown.split("\n")
         if doc is not None:
             lines = self._decorate_design(doc, lines, offset, marked=marked)
-        markers = find_markers(lines, src_uri)[0] if marked else []
+        markers = find_markers(lines, src_uri, opens=self.rules.containers)[0] if marked else []
         self.rows.pop(src_uri, None)  # decorated again: its rows are counted again
         taken = self._taken(lines, doc) if any(m.view == "components" for m in markers) else None
         return replace_markers(
@@ -313,7 +317,8 @@ class Site:
             if q.anchor and 0 <= index < len(lines):
                 lines[index] = markup.anchor_item(lines[index], q.anchor)
         placed = marked and any(
-            m.view == "neighbourhood" for m in find_markers(lines, doc.src_uri)[0]
+            m.view == "neighbourhood"
+            for m in find_markers(lines, doc.src_uri, opens=self.rules.containers)[0]
         )
         block = self._header(doc, neighbourhood=self.rules.neighbourhood and not placed)
         if block:
