@@ -31,3 +31,21 @@ def test_repeated_lines_are_mapped_quickly() -> None:
     assert len(lines) == len(shown) + 1
     assert lines[1] == 1
     assert all(abs(n) <= len(written) for n in lines)
+
+
+def test_lines_a_message_names_are_file_lines_too() -> None:
+    """A component described again by an include, after one an include moved down."""
+    from mkdocs_design.reading.parse import ParseRules, parse_page
+    from mkdocs_design.reading.relocate import relocate
+    from mkdocs_design.reading.statuses import StatusTable
+
+    head = ["# Design: X", "", "## Component Structure", ""]
+    svc = ["### Svc", "", "**Responsibility:** one", ""]
+    written = [*head, "{% include 'intro.md' %}", "", *svc, "{% include 'svc.md' %}"]
+    shown = [*head, "Intro.", "", "More.", "", *svc, *svc]
+    doc = parse_page("x.md", "\n".join(shown), ParseRules(statuses=StatusTable.build()))
+    assert doc is not None
+    (twice,) = [f for f in doc.findings if f.code == "duplicate-component"]
+    assert (twice.location.line, twice.message[-17:]) == (13, "(first at line 9)")
+    (moved,) = [f for f in relocate(doc, line_map(written, shown)).findings if f.code == twice.code]
+    assert (moved.location.line, moved.message[-17:]) == (11, "(first at line 7)")

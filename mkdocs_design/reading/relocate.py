@@ -9,13 +9,18 @@ line it replaced (the ``{% include %}`` that brought it).
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
-    from mkdocs_design.model import DesignDoc, Placeholder
+    from mkdocs_design.model import DesignDoc, Finding, Placeholder
+
+
+#: A page line a finding's message names, as in "(first at line 12)".
+_LINE = re.compile(r"(\bat line )(\d{1,9})\b")
 
 
 def line_map(written: Sequence[str], shown: Sequence[str]) -> list[int]:
@@ -82,9 +87,7 @@ def relocate(doc: DesignDoc, lines: Sequence[int]) -> DesignDoc:
         questions=tuple(q._replace(line=at(q.line)) for q in doc.questions),
         alternatives=tuple(a._replace(line=at(a.line)) for a in doc.alternatives),
         placeholders=tuple(_moved(p, lines) for p in doc.placeholders),
-        findings=tuple(
-            replace(f, location=replace(f.location, line=at(f.location.line))) for f in doc.findings
-        ),
+        findings=tuple(_found(f, at) for f in doc.findings),
         context_lines={key: at(line) for key, line in doc.context_lines.items()},
         timeline=tuple((day, at(line)) for day, line in doc.timeline),
     )
@@ -101,6 +104,13 @@ def unanchored(doc: DesignDoc, lines: Sequence[int]) -> DesignDoc:
         for q in doc.questions
     )
     return doc if questions == doc.questions else replace(doc, questions=questions)
+
+
+def _found(finding: Finding, at: Callable[[int], int]) -> Finding:
+    """A finding at its file line, with the lines its message names told as file lines too."""
+    message = _LINE.sub(lambda m: f"{m[1]}{at(int(m[2]))}", finding.message)
+    return replace(finding, location=replace(finding.location, line=at(finding.location.line)),
+                   message=message)  # fmt: skip
 
 
 def _moved(placeholder: Placeholder, lines: Sequence[int]) -> Placeholder:
