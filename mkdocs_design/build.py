@@ -25,7 +25,7 @@ from mkdocs_design.output.links import Links
 from mkdocs_design.output.markers import Known, find_markers, holds_markers
 from mkdocs_design.output.site import Site
 from mkdocs_design.output.views import Fragments
-from mkdocs_design.reading.relocate import line_map, relocate, unanchored
+from mkdocs_design.rewrites import convert, read_again, rewriters
 from mkdocs_design.snippets import MARK, expander, snipped_markers
 from mkdocs_design.sources import (
     Page,
@@ -66,10 +66,12 @@ class Build:
         locales: The language each page is written in, on a multilingual site.
         history: When each page last changed, and today, which staleness is judged by.
         expand: What ``pymdownx.snippets`` makes of a page's Markdown, on a site using it.
+        rewritten: Whether snippets or another plugin (``on_page_markdown``) may change what
+            pages say: the catalog may then be revised while pages are converted.
         revised: Designs read again since the catalog was assembled, waiting for
             :meth:`revise` (``None``: no longer a design).
         revision: How many times the catalog was assembled again, 0 for the first.
-        drawn: The revision each page with marker views was drawn at, and its Markdown.
+        drawn: The revision each page showing the catalog was drawn at, and its Markdown.
     """
 
     rules: Rules
@@ -88,6 +90,7 @@ class Build:
     expand: Callable[[str], str] | None = None
     revised: dict[str, DesignDoc | None] = field(default_factory=dict)
     revision: int = 0
+    rewritten: bool = False
     drawn: dict[str, tuple[int, str]] = field(default_factory=dict)
 
     @property
@@ -158,7 +161,7 @@ class Build:
         locales = language.locales(files) if language is not None else {}
         return cls(rules, catalog, insights, site, pages, tuple(problems), root, notes_,
                    language=language, locales=locales, history=history,
-                   expand=expand)  # fmt: skip
+                   expand=expand, rewritten=expand is not None or rewriters(config))  # fmt: skip
 
     def revise(self) -> Build:
         """This build with the designs read again since (:attr:`revised`) in its catalog.
@@ -181,11 +184,14 @@ class Build:
 
         A design page's badge, banner and "supersedes" line, and a marker view, change when
         another page does; MkDocs' ``--dirty`` asks ``File.is_modified()`` (mkdocs/commands/
-        build.py) and would keep them stale. Nothing on disk is touched.
+        build.py) and would keep them stale. Where another plugin or snippets may change what
+        pages say, any page may be or show a design once converted: all are rebuilt. Nothing
+        on disk is touched.
         """
         for file in files.documentation_pages():
             page = self.pages.get(file.src_uri)
-            if page is not None and (page.marked or file.src_uri in self.catalog.by_uri):
+            shown = page is not None and (page.marked or file.src_uri in self.catalog.by_uri)
+            if shown or (page is not None and self.rewritten):
                 file.is_modified = _modified  # type: ignore[method-assign]
 
     def decorate(self, src_uri: str, markdown: str) -> str | None:
@@ -203,22 +209,18 @@ class Build:
             self.site.forget(src_uri)
             return self.site.generated_page(*view, fragments=kept)
         kept = self.fragments.setdefault(src_uri, Fragments("m"))
-        if page is not None and page.marked:  # drawn from the catalog as read so far
-            self.drawn[src_uri] = (self.revision, markdown)
+        offset = page.head.count("\n") if page is not None else 0  # counted from the top
         changed = page is not None and page.body != digest(markdown.rstrip())
         read_again = changed or (page is not None and self._expands(markdown))
         if page is None or not read_again or not (doc or self.rules.selects(src_uri)):
-            offset = page.lines - markdown.count("\n") if page is not None else 0
-            return self.site.decorate(src_uri, markdown, offset=offset, fragments=kept, doc=doc)
-        again = self._read_again(src_uri, page, doc, markdown)
-        if not changed:
-            offset = page.lines - markdown.count("\n")
-            return self.site.decorate(src_uri, markdown, offset=offset, fragments=kept, doc=doc)
-        if again is None:  # snippets were read: the page as MkDocs hands it places the edits
-            again = parse_file(src_uri, page.head + markdown, self.rules, None, [])
-        offset = page.head.count("\n")
-        return self.site.decorate(src_uri, markdown, offset=offset, fragments=kept, doc=again,
-                                  design=again is not None)  # fmt: skip
+            drawn = self.site.decorate(src_uri, markdown, offset=offset, fragments=kept, doc=doc)
+        else:  # the page as MkDocs hands it (before snippets) places the edits
+            again = self._read_again(src_uri, page, doc, markdown)
+            drawn = self.site.decorate(src_uri, markdown, offset=offset, fragments=kept,
+                                       doc=again, design=again is not None)  # fmt: skip
+        if drawn is not None and self.rewritten:  # drawn from the catalog as read so far
+            self.drawn[src_uri] = (self.revision, markdown)
+        return drawn
 
     def _expands(self, markdown: str) -> bool:
         return self.expand is not None and MARK in markdown
@@ -226,31 +228,11 @@ class Build:
     def _read_again(
         self, src_uri: str, page: Page, doc: DesignDoc | None, markdown: str
     ) -> DesignDoc | None:
-        """Read a page again as readers will see it, for :meth:`revise` when it differs.
-
-        Returns what was read when that is the page as handed on (no snippets), to place the
-        edits by.
-        """
-        text = markdown
-        if self.expand is not None and MARK in markdown:
-            try:
-                text = self.expand(markdown)
-            except Exception:  # a snippet the build itself will report
-                text = markdown
-        shown = page.head + text
-        read = parse_file(src_uri, shown, self.rules, None, [])
-        if read is not None and text is not markdown:  # what snippets add has no anchor
-            read = unanchored(read, line_map((page.head + markdown).split("\n"), shown.split("\n")))
-        source = written(page)
-        if read is None:
-            if doc is not None:
-                self.revised[src_uri] = None
-        elif lines := line_map(source.split("\n"), shown.split("\n")) if source else None:
-            if (moved := relocate(read, lines)) != doc:
-                self.revised[src_uri] = moved
-        elif read != doc:
-            self.revised[src_uri] = read
-        return read if text is markdown else None
+        """Read a page again, for :meth:`revise` when it differs; return what edits go by."""
+        seen, own = read_again(src_uri, page, markdown, self.rules, self.expand)
+        if seen != doc:
+            self.revised[src_uri] = seen
+        return own
 
     def with_snippets(self) -> Build:
         """This build with what ``pymdownx.snippets`` adds to its designs, as a build reads it.
@@ -288,10 +270,12 @@ class Build:
             file.is_modified = _modified  # type: ignore[method-assign]
 
     def redraw(self, files: Files, config: MkDocsConfig) -> None:
-        """Draw again the marker views drawn before the catalog's last revision.
+        """Draw again the pages drawn before the catalog's last revision.
 
-        MkDocs reads pages in file order: a page showing the catalog (the home page) may come
-        before a design another plugin changes.
+        MkDocs converts pages in file order: a page showing the catalog (the home page's
+        views, a design's banner or neighbourhood) may come before a design another plugin
+        changes. Such a page is decorated again, and converted again when that changes its
+        Markdown, as MkDocs converts it (``on_page_content`` too).
         """
         for src_uri, (revision, markdown) in list(self.drawn.items()):
             file = files.get_file_from_path(src_uri)
@@ -299,8 +283,10 @@ class Build:
                 continue
             self.site.forget(src_uri)
             self.fragments.pop(src_uri, None)
-            file.page.markdown = self.decorate(src_uri, markdown) or markdown
-            file.page.render(config, files)
+            page, again = file.page, self.decorate(src_uri, markdown) or markdown
+            if again == page.markdown:
+                continue  # the same Markdown: its blocks, drawn again, fill the same places
+            convert(page, again, config, files)
 
     def shows_catalog(self, src_uri: str) -> bool:
         """Whether a page shows the catalog: a generated page, or one with a marker view."""

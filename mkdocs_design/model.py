@@ -166,7 +166,8 @@ class Placeholder(NamedTuple):
         end_line: Source line where it ends (equal to ``line`` unless re-wrapped).
         end_column: 1-based column just past its closing bracket on ``end_line``.
         in_markup: True when it sits inside an HTML tag (``<img alt="[TBD]">``) or a link's
-            destination or title, where nothing can be inserted around it.
+            destination or title, or in text ``pymdownx.snippets`` inserts: nothing can be
+            inserted around it.
         anchor: The id of its mark on the rendered page, unique there; ``""`` when it cannot
             be marked.
     """

@@ -130,6 +130,7 @@ class DesignPlugin(BasePlugin[DesignConfig]):
         if self._build is not None:
             with self._timed():
                 self._build.adopt(files, self._cache if self._serving else None)
+                self._revise()  # before any page is drawn
 
     @event_priority(LAST)  # after other plugins' includes and macros: what readers will see
     def on_page_markdown(

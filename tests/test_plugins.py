@@ -362,3 +362,116 @@ def test_a_marker_a_snippet_brings_is_reported_at_the_snippet(tmp_path: Path) ->
     assert [line for line in check_lines(root) if "marker" in line] == reported
     result = run_mkdocs("build", "--strict", cwd=root)
     assert result.returncode == 1, result.stderr
+
+
+# --- pages drawn while another plugin is on (third attack) -------------------------------------
+
+PLAIN = """\
+# Design: Bee
+
+**Created:** [Date]
+**Status:** Approved
+
+## Architecture Overview
+
+Bee is real.
+
+## Open Questions
+
+- [ ] Why bee?
+- [ ] Why not?
+"""
+
+
+def test_a_page_macros_leave_alone_gets_its_edits_on_their_own_lines(tmp_path: Path) -> None:
+    """Jinja drops the file's last newline: the edits still go by the lines from the top."""
+    built = build_site(write_site(tmp_path, {"b.md": PLAIN}, {"plugins": ["macros", "design"]}))
+    soup = BeautifulSoup((built.site_dir / "b/index.html").read_text("utf-8"), "html.parser")
+    title = soup.find("h1")
+    assert title is not None
+    assert title.find_next("span", class_="design-badge") is not None
+    assert soup.find("span", class_="design-badge").find_previous("h1") is title  # type: ignore[union-attr]
+    mark = soup.find("mark", class_="design-placeholder")
+    assert mark is not None
+    assert mark.get_text() == "[Date]"
+    items = {li.get_text(strip=True).removeprefix("[ ]"): li for li in soup.select("li")}
+    for text, anchor in (("Why bee?", "q-why-bee"), ("Why not?", "q-why-not")):
+        assert items[text].find(id=anchor) is not None, text
+
+
+def test_headers_drawn_before_a_macro_revised_a_design_show_the_final_catalog(
+    tmp_path: Path,
+) -> None:
+    """Bee comes first; Zed's status and dependency come from macros, read only later."""
+    zed = ("# Design: Zed\n\n**Status:** {{ zst }}\n\n## Architecture Overview\n\nOld.\n\n"
+           "## System Context\n\n- **Depends On:** {{ dep }}\n")  # fmt: skip
+    bee = "# Design: Bee\n\n**Status:** Approved\n\n## Architecture Overview\n\nReal.\n"
+    config = {
+        "plugins": ["macros", {"design": {"neighbourhood": True}}],
+        "extra": {"zst": "Superseded by [Bee](b.md)", "dep": "Bee"},
+    }
+    built = build_site(write_site(tmp_path, {"b.md": bee, "z.md": zed}, config))
+    b = BeautifulSoup((built.site_dir / "b/index.html").read_text("utf-8"), "html.parser")
+    supersedes = b.find(class_="design-supersedes")
+    assert supersedes is not None
+    assert "Zed" in supersedes.get_text()
+    near = b.find(class_="design-neighbourhood")
+    assert near is not None
+    assert "Zed" in near.get_text()
+    z = BeautifulSoup((built.site_dir / "z/index.html").read_text("utf-8"), "html.parser")
+    banner = z.find(class_="design-banner")
+    assert banner is not None
+    assert "Bee" in banner.get_text()
+    assert "names no successor" not in banner.get_text()
+    assert "{{" not in z.get_text()
+
+
+def test_an_included_marker_and_an_include_only_design_hold_under_dirty(tmp_path: Path) -> None:
+    """The home page's included view shows the included design, also in a --dirty rebuild."""
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "parts/ov.md").write_text("<!-- design/overview -->\n", "utf-8")
+    (tmp_path / "parts/whole.md").write_text(DESIGN.format(include="", macro=""), "utf-8")
+    docs = {
+        "index.md": '# Home\n\n{% include-markdown "../parts/ov.md" %}\n',
+        "z.md": '{% include-markdown "../parts/whole.md" %}\n',
+        "a.md": PLAIN.replace("Bee", "Aaa"),
+    }
+    root = write_site(tmp_path, docs, {"plugins": ["include-markdown", "design"]}).parent
+
+    def shown() -> tuple[list[str], list[str], list[str]]:
+        catalog = json.loads((root / "site/design-catalog/catalog.json").read_text("utf-8"))
+        home = BeautifulSoup((root / "site/index.html").read_text("utf-8"), "html.parser")
+        rows = [
+            a.get_text() for a in home.select(".design-table--overview tbody tr td:first-child a")
+        ]
+        return sorted(d["title"] for d in catalog["designs"]), sorted(rows), []
+
+    first = run_mkdocs("build", "--strict", cwd=root)
+    assert first.returncode == 1  # the placeholders, included ones too
+    assert 'docs/z.md:1:1: unresolved placeholder "[Date]"' in first.stderr
+    assert shown()[:2] == (["Aaa", "Ledger"], ["Aaa", "Ledger"])
+    again = run_mkdocs("build", "--dirty", "--strict", cwd=root)
+    assert again.returncode == 1
+    assert 'docs/z.md:1:1: unresolved placeholder "[Date]"' in again.stderr
+    assert shown()[:2] == (["Aaa", "Ledger"], ["Aaa", "Ledger"])
+
+
+def test_what_a_snippet_brings_is_linked_to_what_the_page_has(tmp_path: Path) -> None:
+    """Snippet questions and placeholders get no id: every catalog link lands all the same."""
+    (tmp_path / "qs.md").write_text("- [ ] Snipped [TBD]?\n- [ ] Another?\n", "utf-8")
+    (tmp_path / "whole.md").write_text(DESIGN.format(include="", macro=""), "utf-8")
+    own = PLAIN.replace("- [ ] Why not?\n", '--8<-- "qs.md"\n')
+    docs = {"a.md": own, "w.md": '--8<-- "whole.md"\n', "index.md": "# Home\n"}
+    extensions = [{"pymdownx.snippets": {"base_path": [str(tmp_path)]}}]
+    built = build_site(write_site(tmp_path, docs, {"markdown_extensions": extensions}))
+    pages = {p: (built.site_dir / p).read_text("utf-8") for p in ("a/index.html", "w/index.html")}
+    for view in ("design-catalog/index.html", "design-catalog/questions/index.html"):
+        soup = BeautifulSoup((built.site_dir / view).read_text("utf-8"), "html.parser")
+        for link in soup.select("a[href*='#']"):
+            target, _, anchor = str(link["href"]).rpartition("#")
+            page = target.rsplit("../", 1)[-1] + "index.html"
+            if page in pages:
+                assert f'id="{anchor}"' in pages[page], (view, link["href"])
+    a = BeautifulSoup(pages["a/index.html"], "html.parser")
+    assert [m.get_text() for m in a.find_all("mark", class_="design-placeholder")] == ["[Date]"]
+    assert "</mark>" not in a.get_text()

@@ -93,17 +93,27 @@ def relocate(doc: DesignDoc, lines: Sequence[int]) -> DesignDoc:
     )
 
 
-def unanchored(doc: DesignDoc, lines: Sequence[int]) -> DesignDoc:
-    """``doc`` without the anchors of questions on lines added after the plugin's edits.
+def anchored_as(doc: DesignDoc, lines: Sequence[int], own: DesignDoc | None) -> DesignDoc:
+    """``doc`` with the ids the page's own text gives its items: ``own``, read from that text.
 
-    ``pymdownx.snippets`` inserts its text while the page is converted: the plugin cannot give
-    those items an id, so the catalog links their page instead of a missing anchor.
+    ``pymdownx.snippets`` inserts its text while the page is converted, after the plugin's
+    edits: a question or placeholder it brings gets no id and no mark, so the catalog links
+    its page instead of a missing anchor. ``lines`` maps ``doc``'s lines to ``own``'s.
     """
-    questions = tuple(
-        q._replace(anchor="") if 0 < q.line < len(lines) and lines[q.line] < 0 else q
-        for q in doc.questions
+
+    def at(line: int) -> int:
+        return lines[line] if 0 < line < len(lines) else -1
+
+    asked = {q.line: q.anchor for q in own.questions} if own else {}
+    marks = {(p.line, p.column): p for p in own.placeholders} if own else {}
+    questions = tuple(q._replace(anchor=asked.get(at(q.line), "")) for q in doc.questions)
+    placeholders = tuple(
+        p._replace(anchor=mine.anchor, in_markup=not mine.markable)
+        if (mine := marks.get((at(p.line), p.column))) is not None
+        else p._replace(anchor="", in_markup=True)
+        for p in doc.placeholders
     )
-    return doc if questions == doc.questions else replace(doc, questions=questions)
+    return replace(doc, questions=questions, placeholders=placeholders)
 
 
 def _found(finding: Finding, at: Callable[[int], int]) -> Finding:
