@@ -15,10 +15,10 @@ from markdown.extensions.toc import slugify as toc_slugify
 from pathspec import GitIgnoreSpec
 
 from mkdocs_design.catalog.checks import Policy
-from mkdocs_design.output.places import containers
 from mkdocs_design.output.site import PageRules
 from mkdocs_design.reading.parse import ParseRules
 from mkdocs_design.reading.placeholders import PlaceholderRules
+from mkdocs_design.reading.places import containers
 from mkdocs_design.reading.scan import scan
 from mkdocs_design.reading.statuses import EARLY, StatusDef, StatusTable
 from mkdocs_design.reading.template import template_text

@@ -248,3 +248,36 @@ def test_markers_inside_scripts_and_comments_are_left_alone(tmp_path: Path) -> N
     assert "<script>\n<!-- design/overview -->\n</script>" in out
     assert "design-table" not in out
     assert [m for m in built.messages() if "mkdocs_design" in m] == []
+
+
+INDENTED = """\
+# Design: Indented
+
+**Status:** Draft
+
+## Architecture Overview
+
+The template, as an example:
+
+    **Created:** [Date]
+    Owner: [TBD]
+
+- A list item
+
+    with continuation text [TBD].
+"""
+
+
+def test_no_mark_goes_into_indented_code(tmp_path: Path) -> None:
+    """Indented code is code: no mark shown as text in it; a list's continuation is prose."""
+    built = build_site(write_site(tmp_path, {"indented.md": INDENTED}))
+    soup = BeautifulSoup(html(built.site_dir, "indented"), "html.parser")
+    code = soup.find("pre")
+    assert code is not None
+    assert code.get_text() == "**Created:** [Date]\nOwner: [TBD]\n"  # as written, no markup
+    marks = soup.find_all("mark", class_="design-placeholder")
+    assert [m.get_text() for m in marks] == ["[TBD]"]
+    assert marks[0].find_parent("li") is not None
+    reported = sorted(m.split(": ", 2)[-1] for m in built.messages() if "placeholder" in m)
+    assert reported == ['unresolved placeholder "[Date]" (Architecture Overview)',
+                        'unresolved placeholder "[TBD]" (Architecture Overview)']  # fmt: skip

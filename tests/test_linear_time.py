@@ -80,7 +80,7 @@ CLASSIFIED: dict[str, str] = {
     "output.markup._SPACES": "user",
     "output.options._OPTION": "user",  # a marker comment's options
     "output.options._START": "user",  # an option that cannot be read
-    "output.places._OPENER": "user",  # the lines above an indented marker
+    "reading.places._OPENER": "user",  # the lines above an indented marker
     "output.site._SETEXT": "user",  # page lines
     "output.views._SLOT": "user",  # a rendered page, the author's raw HTML included
     "reading.alternatives._NAME_AND_REST": "user",
@@ -130,8 +130,8 @@ CLASSIFIED: dict[str, str] = {
     "reading.placeholders._LABEL": "user",
     "reading.placeholders._LITERAL": "user",
     "reading.placeholders._SETEXT_H1": "user",
-    "reading.placeholders._MARKUP": "user",
-    "reading.placeholders._ABBREVIATION": "user",
+    "reading.unmarkable._MARKUP": "user",
+    "reading.unmarkable._ABBREVIATION": "user",
     "reading.placeholders._WORD": "user",
     "reading.questions._BOLD_QUESTION": "user",
     "reading.questions._RESOLVED_TITLE": "user",

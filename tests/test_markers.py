@@ -18,7 +18,7 @@ from conftest import Built, build_site, run_mkdocs, write_site
 from test_cli import build_rows, check_rows, run_cli
 
 from mkdocs_design.output.markers import Known, Marker, find_markers, replace_markers
-from mkdocs_design.output.places import ALL_CONTAINERS, containers
+from mkdocs_design.reading.places import ALL_CONTAINERS, containers
 from mkdocs_design.reading.statuses import StatusTable
 
 if TYPE_CHECKING:

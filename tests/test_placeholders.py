@@ -505,7 +505,7 @@ def test_custom_template() -> None:
         pytest.param(
             "🚀 [TBD] 🚀 [Date]", [(1, 3, "[TBD]", False), (1, 11, "[Date]", False)], id="emoji"
         ),
-        pytest.param("\t[TBD]", [(1, 2, "[TBD]", False)], id="tab counts one"),
+        pytest.param("A\t[TBD]", [(1, 3, "[TBD]", False)], id="tab counts one"),
     ],
 )
 def test_columns_in_characters(text: str, expected: list[tuple[object, ...]]) -> None:

@@ -4,9 +4,9 @@
 ``<!-- design/questions status='Approved, Implemented' -->`` are replaced by the view, filtered
 to a team folder and/or statuses. A marker stands on a line of its own (other markers may stand
 beside it), at the top of the page or inside an admonition, a content tab, a list item or a
-blockquote, and its view goes there (see :mod:`.places`). Markers in code are left alone; any
-other marker that cannot be read or placed is a finding naming its line and column, never a
-comment left silently. Pure: the caller renders.
+blockquote, and its view goes there (see :mod:`.reading.places`). Markers in code are left
+alone; any other marker that cannot be read or placed is a finding naming its line and column,
+never a comment left silently. Pure: the caller renders.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from mkdocs_design.model import DesignDoc, Finding, Location, Severity
 from mkdocs_design.output.options import read_options, short
-from mkdocs_design.output.places import ALL_CONTAINERS, Layout, width
 from mkdocs_design.reading.hidden import covered
+from mkdocs_design.reading.places import ALL_CONTAINERS, Blocks, width
 from mkdocs_design.reading.scan import fence_blocks
 
 if TYPE_CHECKING:
@@ -105,11 +105,11 @@ def find_markers(
         offset: Real file line of ``lines[0]``, minus one.
         known: The site's statuses and folders, which filter values are checked against; not
             checked without.
-        opens: The containers the site's Markdown reads (:func:`.places.containers`).
+        opens: The containers the site's Markdown reads (see :mod:`.reading.places`).
     """
     markers: list[Marker] = []
     problems: list[Finding] = []
-    layout: Layout | None = None
+    blocks: Blocks | None = None
     hidden: frozenset[int] = frozenset()
     for i, line in enumerate(lines):
         if "<!--" not in line or not _MENTION.search(line):
@@ -117,11 +117,11 @@ def find_markers(
         comments = _comments(line)
         if not any(c.view for c in comments):
             continue
-        if layout is None:
-            layout, hidden = Layout(lines, opens), covered(lines, fence_blocks(lines)[0])
+        if blocks is None:
+            blocks, hidden = Blocks(lines, opens), covered(lines, fence_blocks(lines)[0])
         if i in hidden:  # inside a comment or a script: commented out, not a marker
             continue
-        place = layout.place(i)
+        place = blocks.place(i)
         if place is None:  # in code: shown as written
             continue
         found = _line(line, comments, place, known)

@@ -27,7 +27,7 @@ from mkdocs_design.output.markers import (
     select_docs,
 )
 from mkdocs_design.output.marks import mark_ids, mark_placeholders
-from mkdocs_design.output.places import ALL_CONTAINERS
+from mkdocs_design.reading.places import ALL_CONTAINERS
 from mkdocs_design.reading.statuses import ENDED
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ class PageRules:
         heading_ids: The ids ``toc`` gives the headings of a page's Markdown lines, which the
             ids the plugin writes there must not repeat (``toc`` does not see raw HTML).
         containers: The containers the site's Markdown reads, which marker views go into
-            (``!!!`` with ``admonition``; see :func:`.places.containers`).
+            (``!!!`` with ``admonition``; see :func:`~mkdocs_design.reading.places.containers`).
     """
 
     statuses: StatusTable

@@ -15,8 +15,8 @@ shortcut references the page defines, reference and abbreviation definitions, fo
 author's way to opt out), subscripts such as ``items[0]`` (except in Mermaid, whose boxes are
 ``id[Label]``) and anything in inline code.
 Python-Markdown's ``[TOC]`` marker is a directive, not a blank: it matches no heuristic.
-Indented code blocks are not tracked: inside lists, four spaces of indentation are continuation
-text, and telling the two apart needs a full Markdown parser.
+Indented code blocks are code too, told from a list item's continuation text by the rules of
+:mod:`.places`.
 """
 
 from __future__ import annotations
@@ -30,8 +30,10 @@ from operator import contains
 from typing import TYPE_CHECKING, NamedTuple
 
 from mkdocs_design.model import Placeholder
+from mkdocs_design.reading.places import Blocks
 from mkdocs_design.reading.scan import fence_blocks
 from mkdocs_design.reading.text import squash
+from mkdocs_design.reading.unmarkable import markup_spans, within
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -195,39 +197,11 @@ def find_placeholders(
         column, end_column = span.column + 1, span.end_column + 1
         if span.line not in markup:
             markup[span.line] = markup_spans(lines[span.line])
-        inside = not span.in_code and _within(markup[span.line], span.column)
+        inside = not span.in_code and within(markup[span.line], span.column)
         found.append(
             Placeholder(shown, line, column, section, span.in_code, end_line, end_column, inside)
         )
     return tuple(found)
-
-
-#: Where a mark cannot go, because the text ends up in an attribute or in code: an inline
-#: script, style or textarea, an HTML tag on one line, a link's destination and title, an
-#: attribute list (``{: title="…"}``), math.
-_MARKUP = re.compile(
-    r"<(?i:script|style|textarea)\b[^<>\n]*>[^<\n]*</(?i:script|style|textarea)\s*>"
-    r"|<[A-Za-z!/?][^<>\n]*>"
-    r"|\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)"
-    r"|\{[^{}\n]*\}"
-    r"|\$[^$\n]+\$"
-)
-#: An abbreviation definition (``*[API]: Application [TBD]``): all of it becomes a title.
-_ABBREVIATION = re.compile(r"[ ]{0,3}\*\[[^\]\n]*\]:")
-
-
-def markup_spans(line: str) -> tuple[tuple[int, int], ...]:
-    """The ``(start, end)`` columns of each stretch of ``line`` a mark cannot go into."""
-    if "*[" in line and _ABBREVIATION.match(line):
-        return ((0, len(line) + 1),)
-    if not any(char in line for char in "<]{$"):
-        return ()
-    return tuple(m.span() for m in _MARKUP.finditer(line))
-
-
-def _within(spans: Sequence[tuple[int, int]], column: int) -> bool:
-    at = bisect.bisect_left(spans, (column, column)) - 1  # the last span starting before it
-    return at >= 0 and column < spans[at][1]
 
 
 def _is_placeholder(rules: PlaceholderRules, text: str, *, in_code: bool) -> bool:
@@ -264,17 +238,22 @@ def _scan(
     # is the same code everywhere. One byte per line, 1 in fenced code.
     if code is None or fences is None:
         code, fences = fence_blocks(lines)
-    flags = bytes(code)
+    flags = bytearray(code)
     # Only a line holding "[" can hold a candidate or a definition, and most lines hold none:
     # the rest of the page is never joined or searched (this runs on every page of the site).
     bracketed = list(compress(count(), map(contains, lines, repeat("["))))
+    indented = _indented_code(lines, bracketed, flags)
+    for index in indented:
+        flags[index] = 1
     # Definitions may come after their use, so they are all collected first.
     defined = (_DEFINITION.match(lines[i]) for i in bracketed if not flags[i] and "]:" in lines[i])
     labels = frozenset(squash(m.group(1)).casefold() for m in defined if m and m.group(1))
     spans: list[_Span] = []
     read = 0  # prose before this line has been read, as part of an earlier run
     for index in bracketed:
-        if flags[index]:
+        if index in indented:
+            spans += _code_spans(lines[index], index, diagram=False)
+        elif flags[index]:
             # Mermaid writes boxes as id[Label]: no subscripts in its blocks. The block's own
             # opener: blocks can touch, so the run of fenced lines may hold several.
             opener = fences[bisect.bisect_right(fences, index) - 1]
@@ -287,6 +266,17 @@ def _scan(
             read = len(lines) if read < 0 else read
             spans += _prose_spans("\n".join(lines[start:read]), start, labels)
     return spans
+
+
+def _indented_code(
+    lines: Sequence[str], bracketed: Sequence[int], fenced: bytearray
+) -> frozenset[int]:
+    """The bracketed lines in indented code: four columns past their container, after a blank."""
+    deep = [i for i in bracketed if not fenced[i] and lines[i].startswith(("    ", "\t"))]
+    if not deep:  # most pages: no pass over their blocks
+        return frozenset()
+    blocks = Blocks(lines)
+    return frozenset(i for i in deep if blocks.place(i) is None)
 
 
 @lru_cache(maxsize=1024)  # "```mermaid", "```json": the same few openers on every page

@@ -60,20 +60,20 @@ def unquote(line: str) -> str | None:
     return text[2:] if text[1:2] == " " else text[1:]
 
 
-class Layout:
+class Blocks:
     """The lines of a page (or of a blockquote), and where each stands, read when first asked."""
 
     def __init__(self, lines: Sequence[str], opens: frozenset[str] = ALL_CONTAINERS) -> None:
         """``opens``: the container openers the site's Markdown reads (see :func:`containers`)."""
         self.lines, self.opens = lines, opens
-        self._quotes: dict[int, tuple[Layout, int]] = {}
+        self._quotes: dict[int, tuple[Blocks, int]] = {}
 
     def place(self, i: int) -> str | None:
         """Whether a block can go on line ``i``: ``""`` if it can, ``None`` if the line is code.
 
         Otherwise, why not, in words for the author.
         """
-        layout: Layout = self
+        layout: Blocks = self
         for _ in range(_DEEPEST):
             if layout.fenced[i]:
                 return None
@@ -137,7 +137,7 @@ class Layout:
         key = opener.group("block") or opener.group("note") or opener.group("term")
         return key is None or key in self.opens
 
-    def _quote(self, i: int) -> tuple[Layout, int]:
+    def _quote(self, i: int) -> tuple[Blocks, int]:
         """The blockquote holding line ``i``, read as a page, and the line's index there."""
         if i not in self._quotes:
             start = end = i
@@ -145,7 +145,7 @@ class Layout:
                 start -= 1
             while end + 1 < len(self.lines) and unquote(self.lines[end + 1]) is not None:
                 end += 1
-            inner = Layout(
+            inner = Blocks(
                 [unquote(line) or "" for line in self.lines[start : end + 1]], self.opens
             )
             for n in range(start, end + 1):
