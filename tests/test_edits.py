@@ -281,3 +281,33 @@ def test_no_mark_goes_into_indented_code(tmp_path: Path) -> None:
     reported = sorted(m.split(": ", 2)[-1] for m in built.messages() if "placeholder" in m)
     assert reported == ['unresolved placeholder "[Date]" (Architecture Overview)',
                         'unresolved placeholder "[TBD]" (Architecture Overview)']  # fmt: skip
+
+
+COMMENTED_IN_A_PARAGRAPH = """\
+# Design: Notes
+
+**Status:** Draft
+
+## Architecture Overview
+
+Text <!-- note to self
+owner is [Your Name]
+--> and more.
+
+<!-- open --> shown [TBD] <!-- draft
+still [TODO]
+-->
+
+Open <!-- never closed here [Version]
+
+--> is text.
+"""
+
+
+def test_a_comment_closed_in_its_paragraph_hides_what_it_holds(tmp_path: Path) -> None:
+    """The browser reads a comment that Markdown leaves in a paragraph: its text is not seen."""
+    built = build_site(write_site(tmp_path, {"notes.md": COMMENTED_IN_A_PARAGRAPH}))
+    page = html(built.site_dir, "notes")
+    assert "<!-- note to self\nowner is [Your Name]\n-->" in page  # intact, nothing marked inside
+    reported = sorted(m.split('"')[1] for m in built.messages() if "placeholder" in m)
+    assert reported == ["[TBD]", "[Version]"]

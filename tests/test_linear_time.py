@@ -105,6 +105,7 @@ CLASSIFIED: dict[str, str] = {
     "reading.statuses._WORDS": "user",
     "reading.hidden._OPEN": "user",
     "reading.hidden._TICKS": "user",
+    "reading.hidden._BREAK": "user",
     "reading.relocate._LINE": "user",  # finding messages, which quote names
     "reading.fields._DATE_IN_TEXT": "user",
     "reading.fields._ISO_DATE": "user",

@@ -3,13 +3,14 @@
 Text there is not content: a commented-out component, question or title is not in the catalog,
 and nothing is marked or inserted inside it. The rules follow Python-Markdown 3.x: a stretch
 that starts a line is a block and runs to its closing text (``-->``, ``</script>``), however
-many lines that takes; a comment that opens mid-line is hidden when it closes on that line; one
-that never closes is text, shown as written. An element inside a line stays (placeholders
-there are left unmarked, see :mod:`.placeholders`).
+many lines that takes; a comment that opens mid-line is hidden when it closes in its paragraph
+(the browser reads it as a comment); one that never closes there is text, shown as written. An
+element inside a line stays (placeholders there are left unmarked, see :mod:`.placeholders`).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -20,24 +21,40 @@ if TYPE_CHECKING:
 _OPEN = re.compile(r"<(?:!--|(script|style|textarea)(?=[\s>/]|$))", re.IGNORECASE)
 #: Deeper than this, a line opens no block: it is indented code, or a list item's text.
 _BLOCK_INDENT = 3
+#: A line that is no paragraph's continuation: blank, or a heading, list item or quote of its own.
+_BREAK = re.compile(r"[ \t]*$|[ ]{0,3}(?:#{1,6}(?:[ \t]|$)|[*+-][ \t]|\d{1,9}[.)][ \t]|>)")
 #: Any of them anywhere on a page: most pages have none, and are read as they are.
 ANY = re.compile(r"<(?:!--|(?i:script|style|textarea))")
 
 
 class _Closers:
-    """The last line outside code each closing text is on, found once per page and text."""
+    """The lines outside code each closing text is on, found once per page and text."""
 
     def __init__(self, lines: Sequence[str], code: Sequence[bool]) -> None:
         self._lines, self._code = lines, code
-        self._last: dict[str, int] = {}
+        self._on: dict[str, list[int]] = {}
+        self._breaks: list[int] | None = None  # where paragraphs end
 
     def after(self, close: str, i: int) -> bool:
         """Whether ``close`` is on some line after line ``i``, outside code."""
-        if close not in self._last:
-            found = (n for n in range(len(self._lines) - 1, -1, -1)
-                     if not self._code[n] and close in self._lines[n].lower())  # fmt: skip
-            self._last[close] = next(found, -1)
-        return self._last[close] > i
+        on = self._lines_with(close)
+        return bool(on) and on[-1] > i
+
+    def in_paragraph(self, close: str, i: int) -> bool:
+        """Whether ``close`` is on a later line of the paragraph line ``i`` is in."""
+        if self._breaks is None:
+            lines, code = self._lines, self._code
+            self._breaks = [n for n, line in enumerate(lines) if code[n] or _BREAK.match(line)]
+        on = self._lines_with(close)
+        found = bisect.bisect_right(on, i)
+        end = bisect.bisect_right(self._breaks, i)
+        return found < len(on) and (end == len(self._breaks) or on[found] < self._breaks[end])
+
+    def _lines_with(self, close: str) -> list[int]:
+        if close not in self._on:
+            self._on[close] = [n for n, line in enumerate(self._lines)
+                               if not self._code[n] and close in line.lower()]  # fmt: skip
+        return self._on[close]
 
 
 def hide(lines: Sequence[str], code: Sequence[bool]) -> list[str] | None:
@@ -103,7 +120,8 @@ def _spans(
         if found.group(1) and not starts_line:
             return spans, None  # an inline element: its text is in the heading ids toc makes
         here = lower.find(close, found.end()) >= 0
-        if not here and not (starts_line and closers.after(close, i)):
+        later = closers.after if starts_line else closers.in_paragraph
+        if not here and not later(close, i):
             return spans, None  # never closed: Python-Markdown shows it as text
         pos, until = found.start(), close
 

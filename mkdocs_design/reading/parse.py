@@ -252,4 +252,5 @@ def _placeholders(page: Scan, offset: int, rules: ParseRules) -> tuple[Placehold
         sections=headings,
         code=page.code,
         fences=page.fences,
+        written=page.written,
     )

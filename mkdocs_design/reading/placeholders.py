@@ -163,6 +163,7 @@ def find_placeholders(
     sections: Sequence[tuple[int, str]] = (),
     code: Sequence[bool] | None = None,
     fences: Sequence[int] | None = None,
+    written: Sequence[str] | None = None,
 ) -> tuple[Placeholder, ...]:
     """Find the unresolved placeholders of a page.
 
@@ -178,6 +179,8 @@ def find_placeholders(
         fences: where each fenced block opens, when the caller has already scanned the page
             (``Scan.code`` and ``Scan.fences`` of :mod:`~mkdocs_design.reading.scan`); found
             here otherwise.
+        written: The lines as written, when ``lines`` have comments blanked (``Scan.written``):
+            a line's blocks (indented code) are Markdown's, which sees the comment.
 
     Returns:
         The placeholders in source order, each once. Single-line ones keep their text as
@@ -186,7 +189,7 @@ def find_placeholders(
     starts = [number for number, _ in sections]
     found: list[Placeholder] = []
     markup: dict[int, tuple[tuple[int, int], ...]] = {}
-    for span in _scan(lines, code, fences):
+    for span in _scan(lines, code, fences, written):
         text = squash(span.text)
         if text in rules.ignore or not _is_placeholder(rules, text, in_code=span.in_code):
             continue
@@ -231,7 +234,10 @@ def _label_name(text: str) -> str:
 
 
 def _scan(
-    lines: Sequence[str], code: Sequence[bool] | None = None, fences: Sequence[int] | None = None
+    lines: Sequence[str],
+    code: Sequence[bool] | None = None,
+    fences: Sequence[int] | None = None,
+    written: Sequence[str] | None = None,
 ) -> list[_Span]:
     """Candidate brackets of a page: prose by Markdown's rules, code by the subscript rule."""
     # Fences are the ones scan.py finds (the rules of pymdownx.superfences), so a page's code
@@ -242,7 +248,7 @@ def _scan(
     # Only a line holding "[" can hold a candidate or a definition, and most lines hold none:
     # the rest of the page is never joined or searched (this runs on every page of the site).
     bracketed = list(compress(count(), map(contains, lines, repeat("["))))
-    indented = _indented_code(lines, bracketed, flags)
+    indented = _indented_code(written or lines, bracketed, flags)
     for index in indented:
         flags[index] = 1
     # Definitions may come after their use, so they are all collected first.

@@ -121,6 +121,7 @@ class Scan:
         unclosed: Index of a fence opener never closed, or ``None``. Superfences then reads
             it, and every fence after it, as ordinary text.
         fences: The opening line of each fenced block, in order (see :func:`fence_blocks`).
+        written: The body's lines as written when blanking changed any, else ``None``.
     """
 
     lines: tuple[str, ...]
@@ -129,6 +130,7 @@ class Scan:
     ids: frozenset[str]
     unclosed: int | None = None
     fences: tuple[int, ...] = ()
+    written: tuple[str, ...] | None = None
 
 
 def fence_blocks(lines: Sequence[str]) -> tuple[list[bool], list[int]]:
@@ -246,7 +248,7 @@ def scan(
         for i, level, raw in _raw_headings(lines, code, candidates)
         if shown is None or shown[i].strip()  # a heading inside a comment is none
     ]  # read from the line as written: toc's ids keep the text of an inline <script>
-    lines = shown or lines
+    written, lines = (tuple(lines) if shown else None), shown or lines
     used = {ident for *_, ident in found if ident is not None}
     if attr_list and candidates.attr:
         used |= _block_ids(lines, code, candidates.attr)
@@ -257,9 +259,8 @@ def scan(
             slug = _slug(slugify, separator, text)
             last[slug] = ident = unique(last.get(slug, slug), used)
         headings.append(Heading(level, text, source, i, ident))
-    return Scan(
-        tuple(lines), tuple(code), tuple(headings), frozenset(used), unclosed, tuple(openers)
-    )
+    return Scan(tuple(lines), tuple(code), tuple(headings), frozenset(used), unclosed,
+                tuple(openers), written)  # fmt: skip
 
 
 _RULE = frozenset("-*_")  # first characters of a thematic break
