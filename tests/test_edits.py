@@ -311,3 +311,52 @@ def test_a_comment_closed_in_its_paragraph_hides_what_it_holds(tmp_path: Path) -
     assert "<!-- note to self\nowner is [Your Name]\n-->" in page  # intact, nothing marked inside
     reported = sorted(m.split('"')[1] for m in built.messages() if "placeholder" in m)
     assert reported == ["[TBD]", "[Version]"]
+
+
+RAW_BLOCKS = """\
+# Design: Raw
+
+**Status:** Draft
+
+## Component Structure
+
+<pre>
+### Pre Svc
+</pre>
+
+<div class="note">
+### Div Svc
+
+Owner: [TBD]
+</div>
+
+<div markdown>
+### Grid Svc
+</div>
+
+### Live Svc
+
+## Open Questions
+
+- [ ] Real?
+
+<details>
+- [ ] In a raw block?
+</details>
+"""
+
+
+@pytest.mark.parametrize("md_in_html", [False, True], ids=["plain", "md_in_html"])
+def test_raw_html_blocks_hold_no_heading_and_no_question(tmp_path: Path, md_in_html: bool) -> None:
+    """Markdown leaves a raw block as written: no component, no question, placeholders shown."""
+    config = {"markdown_extensions": ["md_in_html"] if md_in_html else []}
+    built = build_site(write_site(tmp_path, {"raw.md": RAW_BLOCKS}, config))
+    catalog = json.loads((built.site_dir / "design-catalog/catalog.json").read_text("utf-8"))
+    (raw,) = catalog["designs"]
+    expected = ["Grid Svc", "Live Svc"] if md_in_html else ["Live Svc"]
+    assert sorted(c["name"] for c in raw["components"]) == expected
+    page = html(built.site_dir, "raw")
+    for component in raw["components"]:  # every component links to a heading of the page
+        assert f'id="{component["url"].rpartition("#")[2]}"' in page
+    assert [q["text"] for q in raw["questions"]] == ["Real?"]
+    assert [p["text"] for p in raw["placeholders"]] == ["[TBD]"]  # readers see it

@@ -33,6 +33,7 @@ from mkdocs_design.catalog import catalog
 from mkdocs_design.output import markers
 from mkdocs_design.reading import (
     alternatives,
+    attributes,
     components,
     fields,
     lists,
@@ -106,6 +107,9 @@ CLASSIFIED: dict[str, str] = {
     "reading.hidden._OPEN": "user",
     "reading.hidden._TICKS": "user",
     "reading.hidden._BREAK": "user",
+    "reading.raw.ANY": "user",
+    "reading.raw._START": "user",
+    "reading.raw._MARKDOWN": "user",
     "reading.relocate._LINE": "user",  # finding messages, which quote names
     "reading.fields._DATE_IN_TEXT": "user",
     "reading.fields._ISO_DATE": "user",
@@ -136,10 +140,10 @@ CLASSIFIED: dict[str, str] = {
     "reading.placeholders._WORD": "user",
     "reading.questions._BOLD_QUESTION": "user",
     "reading.questions._RESOLVED_TITLE": "user",
-    "reading.scan._ATTR_LINE": "user",
+    "reading.attributes._ATTR_LINE": "user",
     "reading.scan._CANDIDATES": "user",  # the whole page
     "reading.scan._HASH": "user",
-    "reading.scan._HEADER_ATTRS": "user",  # attr_list's HEADER_RE, on headings
+    "reading.attributes._HEADER_ATTRS": "user",  # attr_list's HEADER_RE, on headings
     "reading.scan._HR": "user",
     "reading.scan._SETEXT": "user",
     "reading.statuses._COLOR": "own",  # colours from mkdocs.yml
@@ -256,7 +260,7 @@ def heuristic_patterns() -> dict[str, re.Pattern[str]]:
 GATED: dict[str, Callable[[str], str]] = {
     # scan._attributes runs it only on headings that end in "}": elsewhere each " {" would read
     # to the end of the line.
-    "reading.scan._HEADER_ATTRS": lambda s: s if s.rstrip(" ").endswith("}") else s + "}",
+    "reading.attributes._HEADER_ATTRS": lambda s: s if s.rstrip(" ").endswith("}") else s + "}",
 }
 
 
@@ -782,10 +786,10 @@ REWRITTEN: dict[str, tuple[Any, tuple[str, ...]]] = {
         (_old_placeholder_label, _new_placeholder_label),
         ("**", " ", ":", "a", "*", "-"),
     ),
-    "scan._HEADER_ATTRS": (
+    "attributes._HEADER_ATTRS": (
         (
             _header_attrs(AttrListTreeprocessor.HEADER_RE, lambda s: "{" in s),
-            _header_attrs(scan._HEADER_ATTRS, lambda s: s.rstrip(" ").endswith("}")),
+            _header_attrs(attributes._HEADER_ATTRS, lambda s: s.rstrip(" ").endswith("}")),
         ),
         (" ", "{", "}", ":", "a", "#"),
     ),

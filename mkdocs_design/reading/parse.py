@@ -55,6 +55,7 @@ class ParseRules:
         slugify: The site's ``toc`` slugify, so anchors match the rendered page.
         separator: The site's ``toc`` separator.
         attr_list: Whether ``attr_list`` is enabled (``{#id}`` on headings).
+        md_in_html: Whether ``md_in_html`` is enabled (``<div markdown>`` holds Markdown).
         detect: ``auto`` (front matter, title or sections) or ``front_matter`` only.
         placeholders: Placeholder rules, or ``None`` to skip the placeholder scan.
         vocabulary: The words pages are written with, in every language.
@@ -64,6 +65,7 @@ class ParseRules:
     slugify: Slugify = toc_slugify
     separator: str = "-"
     attr_list: bool = False
+    md_in_html: bool = False
     detect: str = "auto"
     placeholders: PlaceholderRules | None = None
     vocabulary: Vocabulary = field(default_factory=Vocabulary.build)
@@ -81,7 +83,8 @@ class ParseRules:
             getattr(inner, "__qualname__", repr(inner)),
             tuple(sorted(keywords.items())),
         )
-        rest = (self.statuses, self.separator, self.attr_list, self.detect, self.placeholders)
+        rest = (self.statuses, self.separator, self.attr_list, self.md_in_html, self.detect,
+                self.placeholders)  # fmt: skip
         return (*rest, id(self.vocabulary), slugify)
 
 
@@ -106,7 +109,11 @@ def read(src_uri: str, source: str, rules: ParseRules) -> tuple[FrontMatter, Sca
         source = source.replace("\r\n", "\n").replace("\r", "\n")
     front = split_front_matter(src_uri, source)
     page = scan(
-        body_lines(source, front), rules.slugify, rules.separator, attr_list=rules.attr_list
+        body_lines(source, front),
+        rules.slugify,
+        rules.separator,
+        attr_list=rules.attr_list,
+        md_in_html=rules.md_in_html,
     )
     return front, page, detect(front, page, rules.vocabulary, src_uri, mode=rules.detect)
 
@@ -246,7 +253,7 @@ def _placeholders(page: Scan, offset: int, rules: ParseRules) -> tuple[Placehold
         return ()
     headings = [(h.index + offset + 1, h.text) for h in page.headings if h.level >= 2]
     return find_placeholders(
-        page.lines,
+        page.prose or page.lines,
         rules.placeholders,
         first_line=offset + 1,
         sections=headings,

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
 from markdown.extensions.toc import unique
 
+from mkdocs_design.reading.attributes import block_ids, heading_attributes
 from mkdocs_design.reading.fence_header import fence_of
 from mkdocs_design.reading.hidden import ANY, hide
+from mkdocs_design.reading.raw import ANY as RAW
+from mkdocs_design.reading.raw import raw_blocks
 from mkdocs_design.reading.text import plain_text
 
 #: ``slugify(text, separator)``, as configured for the site's ``toc`` extension.
@@ -34,10 +36,6 @@ _HR = re.compile(
     r"^[ ]{0,3}(?=(?P<rule>(?:-+[ ]{0,2}){3,}|(?:_+[ ]{0,2}){3,}|(?:\*+[ ]{0,2}){3,}))"
     r"(?P=rule)[ ]*$"
 )
-_ATTR_LINE = re.compile(r"^[ ]*\{:?[ ]*([^}\n ][^\n]*)\}[ ]*$")
-# attr_list's HEADER_RE ("[ ]+\{…\}[ ]*$", searched) started only where a run of spaces starts:
-# from inside one it tries every space of the run again. Same matches, whatever its version.
-_HEADER_ATTRS = re.compile(r"(?<![ ])" + AttrListTreeprocessor.HEADER_RE.pattern)
 _TAB = 4
 # One whole-page search for the few lines worth a closer look, each line preceded by "\n": a
 # literal first character lets the regex engine skip ahead, where "^" with re.M tries every
@@ -114,7 +112,8 @@ class Scan:
 
     Attributes:
         lines: The body's lines, without line endings, HTML comments and the insides of
-            ``<script>``, ``<style>`` and ``<textarea>`` blanked (:mod:`.hidden`).
+            ``<script>``, ``<style>`` and ``<textarea>`` blanked (:mod:`.hidden`), and raw
+            HTML blocks too (:mod:`.raw`).
         code: For each line, whether it belongs to a fenced code block (fences included).
         headings: Headings outside code, in order.
         ids: Every heading id on the page (for making further ids unique).
@@ -122,6 +121,8 @@ class Scan:
             it, and every fence after it, as ordinary text.
         fences: The opening line of each fenced block, in order (see :func:`fence_blocks`).
         written: The body's lines as written when blanking changed any, else ``None``.
+        prose: The lines placeholders are read from when raw HTML blocks are blanked out of
+            ``lines`` (readers see their text, but no heading or list item), else ``None``.
     """
 
     lines: tuple[str, ...]
@@ -131,6 +132,7 @@ class Scan:
     unclosed: int | None = None
     fences: tuple[int, ...] = ()
     written: tuple[str, ...] | None = None
+    prose: tuple[str, ...] | None = None
 
 
 def fence_blocks(lines: Sequence[str]) -> tuple[list[bool], list[int]]:
@@ -226,7 +228,12 @@ def _dedent(line: str, indent: int) -> str | None:
 
 
 def scan(
-    lines: Sequence[str], slugify: Slugify, separator: str = "-", *, attr_list: bool = False
+    lines: Sequence[str],
+    slugify: Slugify,
+    separator: str = "-",
+    *,
+    attr_list: bool = False,
+    md_in_html: bool = False,
 ) -> Scan:
     """Find the headings of a page body and the ids ``toc`` will give them.
 
@@ -238,20 +245,28 @@ def scan(
         slugify: The site's ``toc`` slugify function.
         separator: The site's ``toc`` separator.
         attr_list: Whether the site enables ``attr_list`` (``# Title {#custom-id}``).
+        md_in_html: Whether the site enables ``md_in_html`` (``<div markdown>`` is read).
     """
     text = "\n" + "\n".join(lines)
     candidates = _candidates(text)
     code, openers, unclosed = _fences(lines, candidates.fence)
     shown = hide(lines, code) if ANY.search(text) else None
+    raw = raw_blocks(shown or lines, code, md_in_html=md_in_html) if RAW.search(text) else []
+    blocks = set(raw)
     found = [
-        (i, level, *_heading(raw, attr_list))
-        for i, level, raw in _raw_headings(lines, code, candidates)
-        if shown is None or shown[i].strip()  # a heading inside a comment is none
+        (i, level, *_heading(source, attr_list))
+        for i, level, source in _raw_headings(lines, code, candidates)
+        if (shown is None or shown[i].strip()) and i not in blocks  # in a comment: none
     ]  # read from the line as written: toc's ids keep the text of an inline <script>
     written, lines = (tuple(lines) if shown else None), shown or lines
+    prose = tuple(lines) if raw else None
+    if raw:
+        lines = list(lines)
+        for i in raw:
+            lines[i] = " " * len(lines[i])
     used = {ident for *_, ident in found if ident is not None}
     if attr_list and candidates.attr:
-        used |= _block_ids(lines, code, candidates.attr)
+        used |= block_ids(lines, code, candidates.attr)
     headings: list[Heading] = []
     last: dict[str, str] = {}  # resume toc's _1, _2 … chain per slug: equal headings stay linear
     for i, level, text, source, ident in found:
@@ -260,7 +275,7 @@ def scan(
             last[slug] = ident = unique(last.get(slug, slug), used)
         headings.append(Heading(level, text, source, i, ident))
     return Scan(tuple(lines), tuple(code), tuple(headings), frozenset(used), unclosed,
-                tuple(openers), written)  # fmt: skip
+                tuple(openers), written, prose)  # fmt: skip
 
 
 _RULE = frozenset("-*_")  # first characters of a thematic break
@@ -269,7 +284,7 @@ _RULE = frozenset("-*_")  # first characters of a thematic break
 @lru_cache(maxsize=16384)  # template titles, and the same heading lines on many pages
 def _heading(raw: str, attr_list: bool) -> tuple[str, str, str | None]:
     """``(plain text, source text, custom id)`` of a heading's source after its hashes."""
-    source, ident = _attributes(raw, attr_list)
+    source, ident = heading_attributes(raw, attr_list)
     return plain_text(source), source.strip(), ident
 
 
@@ -325,31 +340,3 @@ def _is_setext(lines: Sequence[str], code: Sequence[bool], i: int) -> bool:
     if i + 1 >= len(lines) or code[i + 1] or lines[i].startswith((" " * _TAB, "\t")):
         return False
     return bool(_SETEXT.match(lines[i + 1]))
-
-
-def _attributes(raw: str, attr_list: bool) -> tuple[str, str | None]:
-    """Split ``Title {#id .class}`` into the title and its custom id, as ``attr_list`` does."""
-    # Only a heading ending in "}" can hold one; elsewhere each " {" would read to the end.
-    match = _HEADER_ATTRS.search(raw) if attr_list and raw.rstrip(" ").endswith("}") else None
-    if match is None:
-        return raw, None
-    attrs, remainder = get_attrs_and_remainder(match.group(1))
-    if remainder:
-        return raw, None
-    ident = next((value for key, value in reversed(attrs) if key == "id"), None)
-    return raw[: match.start()].rstrip("#").rstrip(), ident
-
-
-def _block_ids(lines: Sequence[str], code: Sequence[bool], starts: Iterable[int]) -> set[str]:
-    """Ids given to paragraphs and lists by a ``{: #id}`` line closing their block.
-
-    ``starts`` are the indexes of the lines shaped like an attribute list.
-    """
-    ids: set[str] = set()
-    for i in starts:
-        if not i or code[i] or not lines[i - 1].strip():
-            continue
-        if match := _ATTR_LINE.match(lines[i]):
-            attrs, remainder = get_attrs_and_remainder(match.group(1))
-            ids.update(v for k, v in attrs if k == "id" and v and not remainder)
-    return ids
