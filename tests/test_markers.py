@@ -529,3 +529,23 @@ def test_views_keep_their_container_intact() -> None:
     assert out[-2:] == ["", "> b"]
     top = replace_markers(["<!-- design/overview -->"], [Marker("overview", {}, 0)], lambda m: view)
     assert top == f"\n**1** design\n\n{slot}\n"
+
+
+@pytest.mark.parametrize(
+    ("page", "extensions", "drawn"),
+    [
+        ("<details><summary>All</summary>\n<!-- design/overview -->\n</details>", [], False),
+        ("<div>\n\n<!-- design/overview -->\n\n</div>", ["md_in_html"], False),
+        ('<div markdown="1">\n\n<!-- design/overview -->\n\n</div>', ["md_in_html"], True),
+        ('<div markdown="1">\n\n<!-- design/overview -->\n\n</div>', [], False),
+    ],
+)
+def test_a_marker_in_a_raw_html_block_is_reported_not_drawn(
+    page: str, extensions: list[str], drawn: bool
+) -> None:
+    """Markdown shows a raw block as written: the view's Markdown would show as text."""
+    markers, problems = find_markers(page.split("\n"), "p.md", opens=containers(extensions))
+    assert [m.view for m in markers] == (["overview"] if drawn else [])
+    assert [p.message.split(": ", 1)[-1][:34] for p in problems] == (
+        [] if drawn else ["it is inside a raw HTML block, whi"]
+    )

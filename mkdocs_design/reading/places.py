@@ -14,6 +14,7 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from mkdocs_design.reading.raw import raw_blocks
 from mkdocs_design.reading.scan import fence_blocks
 
 if TYPE_CHECKING:
@@ -28,8 +29,9 @@ _OPENER = re.compile(
     r"|(?P<note>\[\^)[^\]\s]+\]:|(?P<term>:)[ \t]"
 )
 #: The containers each opens, by the Markdown extension that reads it; list items need none.
+#: ``<div markdown>``: an HTML block whose content ``md_in_html`` reads as Markdown.
 CONTAINERS = {"!!!": "admonition", "???": "details", "===": "tabbed", "[^": "footnotes",
-              ":": "def_list"}  # fmt: skip
+              ":": "def_list", "markdown": "md_in_html"}  # fmt: skip
 #: Every container, as a site with all those extensions reads them.
 ALL_CONTAINERS = frozenset(CONTAINERS)
 
@@ -37,8 +39,8 @@ ALL_CONTAINERS = frozenset(CONTAINERS)
 def containers(extensions: Iterable[str]) -> frozenset[str]:
     """The openers that the site's Markdown extensions read (named without their package)."""
     names = {str(e).rsplit(".", 1)[-1] for e in extensions}
-    if "extra" in names:  # Python-Markdown's "extra" includes footnotes and def_list
-        names |= {"footnotes", "def_list"}
+    if "extra" in names:  # Python-Markdown's "extra" includes these
+        names |= {"footnotes", "def_list", "md_in_html"}
     return frozenset(opener for opener, name in CONTAINERS.items() if name in names)
 
 
@@ -77,6 +79,11 @@ class Blocks:
         for _ in range(_DEEPEST):
             if layout.fenced[i]:
                 return None
+            if i in layout._raw:
+                return (
+                    "it is inside a raw HTML block, which Markdown shows as written: give the "
+                    "block a markdown attribute (md_in_html), or move the marker out of it"
+                )
             line = layout.lines[i]
             text = line.lstrip(" \t")
             indent = width(line[: len(line) - len(text)])
@@ -93,6 +100,11 @@ class Blocks:
                 return ""
             layout, i = layout._quote(i)
         return f"it is in more than {_DEEPEST} blockquotes, one in another"
+
+    @cached_property
+    def _raw(self) -> frozenset[int]:
+        """The lines in raw HTML blocks (see :mod:`.raw`)."""
+        return frozenset(raw_blocks(self.lines, self.fenced, md_in_html="markdown" in self.opens))
 
     @cached_property
     def fenced(self) -> list[bool]:
