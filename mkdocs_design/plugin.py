@@ -54,6 +54,8 @@ CSS_URI = f"{ASSET_DIR}/design.css"
 #: After mkdocs-static-i18n's ``on_files`` (-100), which picks each language's files, and
 #: its ``on_post_build`` (-100), which runs the other languages' passes.
 LAST = -110
+#: Before Material's tags (100), which fills its listings into pages in ``on_env``.
+FIRST = 110
 
 
 class DesignPlugin(BasePlugin[DesignConfig]):
@@ -168,6 +170,7 @@ class DesignPlugin(BasePlugin[DesignConfig]):
             extra["design_catalog"] = self._build.catalog
         return context
 
+    @event_priority(FIRST)  # pages drawn again before others work on them (Material's tags)
     def on_env(
         self, env: Environment, /, *, config: MkDocsConfig, files: Files
     ) -> Environment | None:

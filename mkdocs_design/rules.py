@@ -102,7 +102,7 @@ def settle(options: DesignConfig, config: MkDocsConfig, *, serving: bool) -> Rul
         slugify=toc.get("slugify", toc_slugify),
         separator=toc.get("separator", "-"),
         attr_list="attr_list" in extensions,
-        md_in_html="md_in_html" in extensions or "extra" in extensions,
+        containers=containers(config.markdown_extensions),
         detect=options.detect,
         placeholders=_placeholder_rules(options) if options.placeholders != "ignore" else None,
         vocabulary=vocabulary,

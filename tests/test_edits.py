@@ -360,3 +360,27 @@ def test_raw_html_blocks_hold_no_heading_and_no_question(tmp_path: Path, md_in_h
         assert f'id="{component["url"].rpartition("#")[2]}"' in page
     assert [q["text"] for q in raw["questions"]] == ["Real?"]
     assert [p["text"] for p in raw["placeholders"]] == ["[TBD]"]  # readers see it
+
+
+def test_indented_code_under_what_the_site_does_not_read_as_a_container(tmp_path: Path) -> None:
+    """``1)`` is no list item and ``!!! note`` no admonition without its extension: code."""
+    page = ("# Design: Alpha\n\n**Status:** Draft\n\n## Architecture Overview\n\n1) item\n\n"
+            "    [TBD] code one\n\n!!! note\n\n    [Date] code three\n")  # fmt: skip
+    built = build_site(write_site(tmp_path, {"a.md": page}))
+    soup = BeautifulSoup(html(built.site_dir, "a"), "html.parser")
+    assert [c.get_text() for c in soup.select("pre code")] == [
+        "[TBD] code one\n",
+        "[Date] code three\n",
+    ]
+    assert soup.find("mark") is None
+    catalog = json.loads((built.site_dir / "design-catalog/catalog.json").read_text("utf-8"))
+    assert [p["text"] for p in catalog["designs"][0]["placeholders"]] == ["[Date]"]  # template
+
+
+def test_a_code_span_over_two_lines_keeps_a_comment_opener_as_code(tmp_path: Path) -> None:
+    """Code spans cross line breaks in a paragraph: the [TBD] after one is seen, and reported."""
+    page = HEAD_OF.format(name="Ticks") + "### Live Svc\n\nText `code <!--\nmore` shown [TBD] -->\n"
+    built = build_site(write_site(tmp_path, {"ticks.md": page}))
+    assert [m.split(": ", 2)[-1] for m in built.messages() if "placeholder" in m] == [
+        'unresolved placeholder "[TBD]" (Live Svc)'
+    ]

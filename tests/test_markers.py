@@ -479,6 +479,7 @@ def test_a_marker_under_admonition_syntax_without_the_extension_fails_strict(
         "Text\n\n    <!-- design/overview -->",
         "!!! note\n        <!-- design/overview -->",
         "!!! note\n    Text\n\n        <!-- design/overview -->",
+        "1) item\n\n    <!-- design/overview -->",
         "```\n<!-- design/overview -->\n```",
         "> ~~~\n> <!-- design/overview -->\n> ~~~",
         "Use `<!-- design/overview -->` or ``<!-- design/graph -->``.",

@@ -475,3 +475,24 @@ def test_what_a_snippet_brings_is_linked_to_what_the_page_has(tmp_path: Path) ->
     a = BeautifulSoup(pages["a/index.html"], "html.parser")
     assert [m.get_text() for m in a.find_all("mark", class_="design-placeholder")] == ["[Date]"]
     assert "</mark>" not in a.get_text()
+
+
+def test_a_page_drawn_again_keeps_materials_tag_listing(tmp_path: Path) -> None:
+    """The home page is drawn again after a macro made Zed a design: its tag listing stays."""
+    pytest.importorskip("material")
+    docs = {
+        "index.md": "# Home\n\n<!-- design/overview -->\n\n## Tags\n\n<!-- material/tags -->\n",
+        "z.md": "---\ntags: [alpha]\n---\n# Design: Zed\n\n**Status:** {{ zst }}\n\n"
+        "## Architecture Overview\n\nZed is real.\n",
+        "a.md": "---\ntags: [beta]\n---\n# Plain page\n",
+    }
+    config = {"theme": {"name": "material"}, "plugins": ["tags", "macros", "design"],
+              "extra": {"zst": "Approved"}}  # fmt: skip
+    built = build_site(write_site(tmp_path, docs, config))
+    home = BeautifulSoup((built.site_dir / "index.html").read_text("utf-8"), "html.parser")
+    assert home.find(id="tag:alpha") is not None
+    assert home.find(id="tag:beta") is not None
+    assert "index.md:" not in home.get_text()  # no placeholder of the tags plugin left
+    badge = home.select_one(".design-table--overview .design-badge")
+    assert badge is not None
+    assert badge["data-design-status"] == "Approved"

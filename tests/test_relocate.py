@@ -49,3 +49,11 @@ def test_lines_a_message_names_are_file_lines_too() -> None:
     assert (twice.location.line, twice.message[-17:]) == (13, "(first at line 9)")
     (moved,) = [f for f in relocate(doc, line_map(written, shown)).findings if f.code == twice.code]
     assert (moved.location.line, moved.message[-17:]) == (11, "(first at line 7)")
+
+
+def test_lines_added_and_removed_in_equal_numbers_are_not_paired_in_place() -> None:
+    """A Jinja comment drops two lines, a macro adds two: the lines after keep their own."""
+    written = ["# T", "{# a note", "for authors #}", "## Q", "{{ qs }}", "- [ ] Own?", "end"]
+    shown = ["# T", "", "## Q", "- [ ] One?", "- [ ] Two?", "- [ ] Own?", "end"]
+    lines = line_map(written, shown)
+    assert [abs(n) for n in lines[3:]] == [4, 5, 5, 6, 7]  # "## Q", both added, own, end

@@ -99,7 +99,8 @@ def _spans(
     lower, indent = line.lower(), len(line) - len(line.lstrip())
     indent = indent if indent <= _BLOCK_INDENT else -1  # four spaces in: code or a list's text
     spans: list[tuple[int, int]] = []
-    code = _code_spans(line) if "`" in line else []
+    code, loose = _code_spans(line) if "`" in line else ([], len(line))
+    starts = [start for start, _ in code]
     pos = 0
     while True:
         if until is not None:
@@ -112,7 +113,8 @@ def _spans(
         found = _OPEN.search(line, pos)
         if found is None:
             return spans, None
-        if any(start < found.start() < end for start, end in code):
+        at = bisect.bisect_right(starts, found.start()) - 1
+        if at >= 0 and found.start() < code[at][1]:
             pos = found.end()  # an opener inside a code span is code
             continue
         close = f"</{found.group(1).lower()}>" if found.group(1) else "-->"
@@ -120,6 +122,8 @@ def _spans(
         if found.group(1) and not starts_line:
             return spans, None  # an inline element: its text is in the heading ids toc makes
         here = lower.find(close, found.end()) >= 0
+        if not here and not starts_line and loose < found.start():
+            return spans, None  # a code span the next line may close could hold it: text
         later = closers.after if starts_line else closers.in_paragraph
         if not here and not later(close, i):
             return spans, None  # never closed: Python-Markdown shows it as text
@@ -129,26 +133,27 @@ def _spans(
 _TICKS = re.compile(r"`+")
 
 
-def _code_spans(line: str) -> list[tuple[int, int]]:
+def _code_spans(line: str) -> tuple[list[tuple[int, int]], int]:
     """The ``(start, end)`` columns of the line's code spans, as CommonMark pairs backticks.
 
     A run of backticks opens a span closed by the next run of the same length; a run with none
-    is literal text. Each run is looked at once: linear in the line.
+    is literal on this line (a later line of the paragraph may close it): its column comes
+    second, else the line's length. Each run is looked at once: linear in the line.
     """
     runs = [(m.start(), m.end() - m.start()) for m in _TICKS.finditer(line)]
     later: dict[int, list[int]] = {}  # each length's runs, last first, to pop in order
     for k in range(len(runs) - 1, -1, -1):
         later.setdefault(runs[k][1], []).append(k)
-    spans, k = [], 0
+    spans, k, loose = [], 0, len(line)
     while k < len(runs):
         start, width = runs[k]
         same = later[width]
         while same and same[-1] <= k:
             same.pop()
         if not same:
-            k += 1  # no closer: literal backticks
+            loose, k = min(loose, start), k + 1  # no closer here: literal backticks
             continue
         closer = same.pop()
         spans.append((start, runs[closer][0] + width))
         k = closer + 1
-    return spans
+    return spans, loose

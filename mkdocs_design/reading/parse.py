@@ -22,6 +22,7 @@ from mkdocs_design.reading.detect import Detection, detect
 from mkdocs_design.reading.frontmatter import FrontMatter, body_lines, split_front_matter
 from mkdocs_design.reading.leftovers import Content, is_template_text
 from mkdocs_design.reading.placeholders import PlaceholderRules, find_placeholders
+from mkdocs_design.reading.places import ALL_CONTAINERS
 from mkdocs_design.reading.scan import Scan, Slugify, scan
 from mkdocs_design.reading.sections import SectionRange, sections_of, template_sections
 from mkdocs_design.reading.status import read_status
@@ -55,7 +56,8 @@ class ParseRules:
         slugify: The site's ``toc`` slugify, so anchors match the rendered page.
         separator: The site's ``toc`` separator.
         attr_list: Whether ``attr_list`` is enabled (``{#id}`` on headings).
-        md_in_html: Whether ``md_in_html`` is enabled (``<div markdown>`` holds Markdown).
+        containers: The containers the site's Markdown reads (:func:`.places.containers`),
+            ``<div markdown>`` with ``md_in_html`` among them.
         detect: ``auto`` (front matter, title or sections) or ``front_matter`` only.
         placeholders: Placeholder rules, or ``None`` to skip the placeholder scan.
         vocabulary: The words pages are written with, in every language.
@@ -65,7 +67,7 @@ class ParseRules:
     slugify: Slugify = toc_slugify
     separator: str = "-"
     attr_list: bool = False
-    md_in_html: bool = False
+    containers: frozenset[str] = ALL_CONTAINERS
     detect: str = "auto"
     placeholders: PlaceholderRules | None = None
     vocabulary: Vocabulary = field(default_factory=Vocabulary.build)
@@ -83,7 +85,7 @@ class ParseRules:
             getattr(inner, "__qualname__", repr(inner)),
             tuple(sorted(keywords.items())),
         )
-        rest = (self.statuses, self.separator, self.attr_list, self.md_in_html, self.detect,
+        rest = (self.statuses, self.separator, self.attr_list, self.containers, self.detect,
                 self.placeholders)  # fmt: skip
         return (*rest, id(self.vocabulary), slugify)
 
@@ -113,7 +115,7 @@ def read(src_uri: str, source: str, rules: ParseRules) -> tuple[FrontMatter, Sca
         rules.slugify,
         rules.separator,
         attr_list=rules.attr_list,
-        md_in_html=rules.md_in_html,
+        md_in_html="markdown" in rules.containers,
     )
     return front, page, detect(front, page, rules.vocabulary, src_uri, mode=rules.detect)
 
@@ -260,4 +262,5 @@ def _placeholders(page: Scan, offset: int, rules: ParseRules) -> tuple[Placehold
         code=page.code,
         fences=page.fences,
         written=page.written,
+        opens=rules.containers,
     )

@@ -30,7 +30,7 @@ from operator import contains
 from typing import TYPE_CHECKING, NamedTuple
 
 from mkdocs_design.model import Placeholder
-from mkdocs_design.reading.places import Blocks
+from mkdocs_design.reading.places import ALL_CONTAINERS, Blocks
 from mkdocs_design.reading.scan import fence_blocks
 from mkdocs_design.reading.text import squash
 from mkdocs_design.reading.unmarkable import markup_spans, within
@@ -164,6 +164,7 @@ def find_placeholders(
     code: Sequence[bool] | None = None,
     fences: Sequence[int] | None = None,
     written: Sequence[str] | None = None,
+    opens: frozenset[str] = ALL_CONTAINERS,
 ) -> tuple[Placeholder, ...]:
     """Find the unresolved placeholders of a page.
 
@@ -181,6 +182,8 @@ def find_placeholders(
             here otherwise.
         written: The lines as written, when ``lines`` have comments blanked (``Scan.written``):
             a line's blocks (indented code) are Markdown's, which sees the comment.
+        opens: The containers the site's Markdown reads (see :mod:`.places`): under an
+            ``!!! note`` it does not read, an indented line is code.
 
     Returns:
         The placeholders in source order, each once. Single-line ones keep their text as
@@ -189,7 +192,7 @@ def find_placeholders(
     starts = [number for number, _ in sections]
     found: list[Placeholder] = []
     markup: dict[int, tuple[tuple[int, int], ...]] = {}
-    for span in _scan(lines, code, fences, written):
+    for span in _scan(lines, code, fences, written, opens):
         text = squash(span.text)
         if text in rules.ignore or not _is_placeholder(rules, text, in_code=span.in_code):
             continue
@@ -238,6 +241,7 @@ def _scan(
     code: Sequence[bool] | None = None,
     fences: Sequence[int] | None = None,
     written: Sequence[str] | None = None,
+    opens: frozenset[str] = ALL_CONTAINERS,
 ) -> list[_Span]:
     """Candidate brackets of a page: prose by Markdown's rules, code by the subscript rule."""
     # Fences are the ones scan.py finds (the rules of pymdownx.superfences), so a page's code
@@ -248,7 +252,7 @@ def _scan(
     # Only a line holding "[" can hold a candidate or a definition, and most lines hold none:
     # the rest of the page is never joined or searched (this runs on every page of the site).
     bracketed = list(compress(count(), map(contains, lines, repeat("["))))
-    indented = _indented_code(written or lines, bracketed, flags)
+    indented = _indented_code(written or lines, bracketed, flags, opens)
     for index in indented:
         flags[index] = 1
     # Definitions may come after their use, so they are all collected first.
@@ -275,13 +279,13 @@ def _scan(
 
 
 def _indented_code(
-    lines: Sequence[str], bracketed: Sequence[int], fenced: bytearray
+    lines: Sequence[str], bracketed: Sequence[int], fenced: bytearray, opens: frozenset[str]
 ) -> frozenset[int]:
     """The bracketed lines in indented code: four columns past their container, after a blank."""
     deep = [i for i in bracketed if not fenced[i] and lines[i].startswith(("    ", "\t"))]
     if not deep:  # most pages: no pass over their blocks
         return frozenset()
-    blocks = Blocks(lines)
+    blocks = Blocks(lines, opens)
     return frozenset(i for i in deep if blocks.place(i) is None)
 
 

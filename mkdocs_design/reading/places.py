@@ -22,10 +22,11 @@ if TYPE_CHECKING:
 
 _TAB = 4
 # Lines whose content goes indented 4 columns under them: admonitions and details (!!!, ???),
-# content tabs (===), list items, footnote definitions and definition-list definitions. Only
+# content tabs (===), list items (Python-Markdown reads ``1.``, not ``1)``), footnote
+# definitions and definition-list definitions. Only
 # the first three open with no text of their own: the next line is already content.
 _OPENER = re.compile(
-    r"(?P<block>!!!|\?\?\?|===)|(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)"
+    r"(?P<block>!!!|\?\?\?|===)|(?:[*+-]|\d{1,9}\.)(?:[ \t]|$)"
     r"|(?P<note>\[\^)[^\]\s]+\]:|(?P<term>:)[ \t]"
 )
 #: The containers each opens, by the Markdown extension that reads it; list items need none.

@@ -53,8 +53,8 @@ _MATCH_BUDGET = 4_000_000
 
 def _middle(written: Sequence[str], shown: Sequence[str]) -> list[int]:
     """:func:`line_map` of the changed middle of a page (without its index 0)."""
-    if len(written) == len(shown):  # lines changed in place (a macro): each is its own line
-        pairs = enumerate(zip(written, shown, strict=True), start=1)
+    if len(written) * len(shown) > _MATCH_BUDGET and len(written) == len(shown):
+        pairs = enumerate(zip(written, shown, strict=True), start=1)  # most likely in place
         return [n if a == b else -n for n, (a, b) in pairs]
     if len(written) * len(shown) > _MATCH_BUDGET:
         return [-1] * len(shown)
@@ -62,10 +62,12 @@ def _middle(written: Sequence[str], shown: Sequence[str]) -> list[int]:
     # Popular lines (blank ones, repeated items) are junk to the matcher: without that it can
     # take seconds on a page of repeated lines.
     matcher = difflib.SequenceMatcher(None, written, shown, autojunk=True)
-    for tag, a_start, _, b_start, b_end in matcher.get_opcodes():
+    for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
         for n in range(b_start, b_end):
             if tag == "equal":
                 lines[n] = a_start + (n - b_start) + 1
+            elif a_end - a_start == b_end - b_start:  # changed in place (a macro): line by line
+                lines[n] = -(a_start + (n - b_start) + 1)
             else:  # the line that made it: the one it replaced, else the one before
                 lines[n] = -(min(a_start, max(len(written) - 1, 0)) + 1)
     return lines
