@@ -72,6 +72,7 @@ class Build:
             :meth:`revise` (``None``: no longer a design).
         revision: How many times the catalog was assembled again, 0 for the first.
         drawn: The revision each page showing the catalog was drawn at, and its Markdown.
+        read: Each page read again, with the Markdown it was read from and what its edits go by.
     """
 
     rules: Rules
@@ -92,6 +93,7 @@ class Build:
     revision: int = 0
     rewritten: bool = False
     drawn: dict[str, tuple[int, str]] = field(default_factory=dict)
+    read: dict[str, tuple[str, DesignDoc | None]] = field(default_factory=dict)
 
     @property
     def prefix(self) -> str:
@@ -229,9 +231,12 @@ class Build:
         self, src_uri: str, page: Page, doc: DesignDoc | None, markdown: str
     ) -> DesignDoc | None:
         """Read a page again, for :meth:`revise` when it differs; return what edits go by."""
+        if (known := self.read.get(src_uri)) is not None and known[0] is markdown:
+            return known[1]  # drawn again (:meth:`redraw`): read already
         seen, own = read_again(src_uri, page, markdown, self.rules, self.expand)
         if seen != doc:
             self.revised[src_uri] = seen
+        self.read[src_uri] = (markdown, own)
         return own
 
     def with_snippets(self) -> Build:
