@@ -384,3 +384,16 @@ def test_a_code_span_over_two_lines_keeps_a_comment_opener_as_code(tmp_path: Pat
     assert [m.split(": ", 2)[-1] for m in built.messages() if "placeholder" in m] == [
         'unresolved placeholder "[TBD]" (Live Svc)'
     ]
+
+
+def test_a_comment_left_open_in_a_table_cell_hides_no_later_row(tmp_path: Path) -> None:
+    """Each row is read on its own: an arrow two rows down closes nothing."""
+    page = HEAD_OF.format(name="Table") + (
+        "| Component | Responsibility |\n|---|---|\n| Alpha | parses input <!-- see RFC |\n"
+        "| Beta | stores output |\n| Gamma | maps A --> B |\n"
+    )
+    built = build_site(
+        write_site(tmp_path, {"table.md": page}, {"markdown_extensions": ["tables"]})
+    )
+    catalog = json.loads((built.site_dir / "design-catalog/catalog.json").read_text("utf-8"))
+    assert [c["name"] for c in catalog["designs"][0]["components"]] == ["Alpha", "Beta", "Gamma"]

@@ -108,8 +108,9 @@ CLASSIFIED: dict[str, str] = {
     "reading.hidden._TICKS": "user",
     "reading.hidden._BREAK": "user",
     "reading.raw.ANY": "user",
-    "reading.raw._START": "user",
-    "reading.raw._MARKDOWN": "user",
+    "reading.raw._TAG": "user",
+    "reading.raw._ATTRIBUTE": "user",
+    "reading.raw._LT": "user",
     "reading.relocate._LINE": "user",  # finding messages, which quote names
     "reading.fields._DATE_IN_TEXT": "user",
     "reading.fields._ISO_DATE": "user",

@@ -550,3 +550,9 @@ def test_a_marker_in_a_raw_html_block_is_reported_not_drawn(
     assert [p.message.split(": ", 1)[-1][:34] for p in problems] == (
         [] if drawn else ["it is inside a raw HTML block, whi"]
     )
+
+
+def test_a_tag_in_a_comment_opens_no_raw_block() -> None:
+    """A commented-out ``<div>`` is no block: the marker after it is drawn."""
+    page = '<!--\n<div class="old-banner">\n-->\n\n<!-- design/overview -->'
+    assert find_markers(page.split("\n"), "p.md") == ([Marker("overview", {}, 4)], [])

@@ -122,8 +122,8 @@ def _spans(
         if found.group(1) and not starts_line:
             return spans, None  # an inline element: its text is in the heading ids toc makes
         here = lower.find(close, found.end()) >= 0
-        if not here and not starts_line and loose < found.start():
-            return spans, None  # a code span the next line may close could hold it: text
+        if not here and not starts_line and (loose < found.start() or "|" in line):
+            return spans, None  # in a code span the next line may close, or a table cell: text
         later = closers.after if starts_line else closers.in_paragraph
         if not here and not later(close, i):
             return spans, None  # never closed: Python-Markdown shows it as text

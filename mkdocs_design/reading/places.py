@@ -14,6 +14,7 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from mkdocs_design.reading.hidden import hide
 from mkdocs_design.reading.raw import raw_blocks
 from mkdocs_design.reading.scan import fence_blocks
 
@@ -105,7 +106,8 @@ class Blocks:
     @cached_property
     def _raw(self) -> frozenset[int]:
         """The lines in raw HTML blocks (see :mod:`.raw`)."""
-        return frozenset(raw_blocks(self.lines, self.fenced, md_in_html="markdown" in self.opens))
+        shown = hide(self.lines, self.fenced) or self.lines  # a tag in a comment opens nothing
+        return frozenset(raw_blocks(shown, self.fenced, md_in_html="markdown" in self.opens))
 
     @cached_property
     def fenced(self) -> list[bool]:
