@@ -397,3 +397,14 @@ def test_a_comment_left_open_in_a_table_cell_hides_no_later_row(tmp_path: Path) 
     )
     catalog = json.loads((built.site_dir / "design-catalog/catalog.json").read_text("utf-8"))
     assert [c["name"] for c in catalog["designs"][0]["components"]] == ["Alpha", "Beta", "Gamma"]
+
+
+def test_text_in_a_raw_html_block_is_the_authors_content(tmp_path: Path) -> None:
+    """A section written only as a raw ``<div>`` is written: readers see its text."""
+    page = HEAD_OF.replace("## Component Structure", "## Architecture Overview").format(
+        name="Summary"
+    ) + '<div class="summary">The ledger keeps balances and settles them nightly.</div>\n'
+    built = build_site(write_site(tmp_path, {"summary.md": page}))
+    catalog = json.loads((built.site_dir / "design-catalog/catalog.json").read_text("utf-8"))
+    (design,) = catalog["designs"]
+    assert "Architecture Overview" not in design["sections"]["empty"]

@@ -181,8 +181,11 @@ def _sections(
     offset: int,
 ) -> tuple[Section, ...]:
     """The sections, each empty unless it says more than placeholders and template text."""
-    content = Content(
-        page.lines, placeholders, offset + 1, frozenset(h.index for h in page.headings)
+    content = Content(  # text in raw HTML blocks is the author's too: readers see it
+        page.prose or page.lines,
+        placeholders,
+        offset + 1,
+        frozenset(h.index for h in page.headings),
     )
     return tuple(
         Section(

@@ -9,7 +9,7 @@ mirror Python-Markdown 3.x (headings, ``attr_list``, ``toc``) and ``pymdownx.sup
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -255,7 +255,7 @@ def scan(
     blocks = set(raw)
     found = [
         (i, level, *_heading(source, attr_list))
-        for i, level, source in _raw_headings(lines, code, candidates)
+        for i, level, source in _raw_headings(lines, code, candidates, blocks)
         if (shown is None or shown[i].strip()) and i not in blocks  # in a comment: none
     ]  # read from the line as written: toc's ids keep the text of an inline <script>
     written, lines = (tuple(lines) if shown else None), shown or lines
@@ -295,7 +295,7 @@ def _slug(slugify: Slugify, separator: str, text: str) -> str:
 
 
 def _raw_headings(
-    lines: Sequence[str], code: Sequence[bool], candidates: _Candidates
+    lines: Sequence[str], code: Sequence[bool], candidates: _Candidates, raw: Set[int]
 ) -> Iterator[tuple[int, int, str]]:
     """``(index, level, source text)`` of each heading, hash or setext, outside code.
 
@@ -317,16 +317,18 @@ def _raw_headings(
         match = _HASH.match(line) if line[:1] == "#" else None
         if match is not None:
             yield i, len(match.group("level")), match.group("header").strip()
-        elif _block_start(lines, code, i, underline) and _is_setext(lines, code, i):
+        elif _block_start(lines, code, i, underline, raw) and _is_setext(lines, code, i):
             # Python-Markdown takes only the first line of a block as a setext heading, and
             # any first line, list items and table rows included.
             underline = i + 1
             yield i, 1 if lines[i + 1].startswith("=") else 2, line
 
 
-def _block_start(lines: Sequence[str], code: Sequence[bool], i: int, underline: int) -> bool:
-    """Whether line ``i`` starts a block: after a blank line, a heading or a thematic break."""
-    if i == 0 or i - 1 == underline:
+def _block_start(
+    lines: Sequence[str], code: Sequence[bool], i: int, underline: int, raw: Set[int]
+) -> bool:
+    """Whether line ``i`` starts a block: after a blank line, a heading, a break or raw HTML."""
+    if i == 0 or i - 1 == underline or (i - 1 in raw and i not in raw):
         return True
     before = lines[i - 1]
     if code[i - 1]:
