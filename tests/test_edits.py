@@ -401,10 +401,21 @@ def test_a_comment_left_open_in_a_table_cell_hides_no_later_row(tmp_path: Path) 
 
 def test_text_in_a_raw_html_block_is_the_authors_content(tmp_path: Path) -> None:
     """A section written only as a raw ``<div>`` is written: readers see its text."""
-    page = HEAD_OF.replace("## Component Structure", "## Architecture Overview").format(
-        name="Summary"
-    ) + '<div class="summary">The ledger keeps balances and settles them nightly.</div>\n'
+    page = (
+        HEAD_OF.replace("## Component Structure", "## Architecture Overview").format(name="Summary")
+        + '<div class="summary">The ledger keeps balances and settles them nightly.</div>\n'
+    )
     built = build_site(write_site(tmp_path, {"summary.md": page}))
     catalog = json.loads((built.site_dir / "design-catalog/catalog.json").read_text("utf-8"))
     (design,) = catalog["designs"]
     assert "Architecture Overview" not in design["sections"]["empty"]
+
+
+def test_an_opener_before_a_nested_one_is_text(tmp_path: Path) -> None:
+    """Markdown's inline comment holds no ``<!--``: the first opener shows, and so does [TBD]."""
+    page = (
+        HEAD_OF.format(name="Nested")
+        + "### Live Svc\n\nOwner is <!-- [TBD] <!-- fill in --> pending.\n"
+    )
+    built = build_site(write_site(tmp_path, {"nested.md": page}))
+    assert [m.split('"')[1] for m in built.messages() if "placeholder" in m] == ["[TBD]"]

@@ -101,7 +101,7 @@ def _spans(
     spans: list[tuple[int, int]] = []
     code, loose = _code_spans(line) if "`" in line else ([], len(line))
     starts = [start for start, _ in code]
-    pos = 0
+    pos, ahead = 0, -1  # ahead: where the next "-->" is (past the line: none)
     while True:
         if until is not None:
             end = lower.find(until, pos)
@@ -121,7 +121,15 @@ def _spans(
         starts_line = found.start() == indent
         if found.group(1) and not starts_line:
             return spans, None  # an inline element: its text is in the heading ids toc makes
-        here = lower.find(close, found.end()) >= 0
+        if ahead < found.end():  # the first closer after the opener, searched once a stretch
+            ahead = lower.find(close, found.end()) if close == "-->" else -1
+            ahead = ahead if ahead >= 0 else len(line) + 1
+        here = ahead <= len(line) if close == "-->" else lower.find(close, found.end()) >= 0
+        if here and not starts_line and not found.group(1):
+            inner = lower.find("<!--", found.end(), ahead)
+            if inner >= 0:  # Markdown's inline comment holds no "<!--": this opener is text
+                pos = inner
+                continue
         if not here and not starts_line and (loose < found.start() or "|" in line):
             return spans, None  # in a code span the next line may close, or a table cell: text
         later = closers.after if starts_line else closers.in_paragraph
