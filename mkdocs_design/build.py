@@ -25,7 +25,7 @@ from mkdocs_design.output.links import Links
 from mkdocs_design.output.markers import Known, find_markers, holds_markers
 from mkdocs_design.output.site import Site
 from mkdocs_design.output.views import Fragments
-from mkdocs_design.rewrites import convert, read_again, rewriters
+from mkdocs_design.rewrites import convert, marker_findings, read_again, rewriters
 from mkdocs_design.snippets import MARK, expander, snipped_markers
 from mkdocs_design.sources import (
     Page,
@@ -73,6 +73,9 @@ class Build:
         revision: How many times the catalog was assembled again, 0 for the first.
         drawn: The revision each page showing the catalog was drawn at, and its Markdown.
         read: Each page read again, with the Markdown it was read from and what its edits go by.
+        known: What markers' filter values are checked against.
+        remarked: The marker findings of pages another plugin changed, read as rendered: they
+            stand for those :attr:`problems` found in the source.
     """
 
     rules: Rules
@@ -94,6 +97,8 @@ class Build:
     rewritten: bool = False
     drawn: dict[str, tuple[int, str]] = field(default_factory=dict)
     read: dict[str, tuple[str, DesignDoc | None]] = field(default_factory=dict)
+    known: Known | None = None
+    remarked: dict[str, tuple[Finding, ...]] = field(default_factory=dict)
 
     @property
     def prefix(self) -> str:
@@ -163,7 +168,8 @@ class Build:
         locales = language.locales(files) if language is not None else {}
         return cls(rules, catalog, insights, site, pages, tuple(problems), root, notes_,
                    language=language, locales=locales, history=history,
-                   expand=expand, rewritten=expand is not None or rewriters(config))  # fmt: skip
+                   expand=expand, rewritten=expand is not None or rewriters(config),
+                   known=known)  # fmt: skip
 
     def revise(self) -> Build:
         """This build with the designs read again since (:attr:`revised`) in its catalog.
@@ -213,6 +219,9 @@ class Build:
         kept = self.fragments.setdefault(src_uri, Fragments("m"))
         offset = page.head.count("\n") if page is not None else 0  # counted from the top
         changed = page is not None and page.body != digest(markdown.rstrip())
+        if changed and page is not None and (page.marked or holds_markers(markdown)):
+            opens = self.rules.pages.containers
+            self.remarked[src_uri] = marker_findings(src_uri, page, markdown, self.known, opens)
         read_again = changed or (page is not None and self._expands(markdown))
         if page is None or not read_again or not (doc or self.rules.selects(src_uri)):
             drawn = self.site.decorate(src_uri, markdown, offset=offset, fragments=kept, doc=doc)

@@ -42,7 +42,10 @@ def findings(build: Build) -> list[Finding]:
                 "please report it)")
         for src, dst, anchor in build.site.broken_links()
     ]  # fmt: skip
-    return sort_findings([*found, *build.insights.findings, *build.problems, *build.lost, *broken])
+    remarked = build.remarked  # a changed page's markers, read as rendered, replace the source's
+    problems = [f for f in build.problems if f.code != "marker" or f.location.path not in remarked]
+    problems += [f for page in remarked.values() for f in page]
+    return sort_findings([*found, *build.insights.findings, *problems, *build.lost, *broken])
 
 
 def levelled(build: Build) -> list[tuple[Finding, str]]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mkdocs_design.reading.relocate import anchored_as, line_map, relocate
+from mkdocs_design.output.markers import find_markers
+from mkdocs_design.reading.relocate import anchored_as, line_map, relocate, relocate_findings
 from mkdocs_design.snippets import MARK
 from mkdocs_design.sources import parse_file, written
 
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page as MkDocsPage
 
-    from mkdocs_design.model import DesignDoc
+    from mkdocs_design.model import DesignDoc, Finding
+    from mkdocs_design.output.markers import Known
     from mkdocs_design.rules import Rules
     from mkdocs_design.sources import Page
 
@@ -57,6 +59,19 @@ def read_again(
 
 
 _OURS = "mkdocs_design."
+
+
+def marker_findings(
+    src_uri: str, page: Page, markdown: str, known: Known | None, opens: frozenset[str]
+) -> tuple[Finding, ...]:
+    """The marker findings of a page as another plugin rendered it, at their file lines.
+
+    A marker a macro writes (``<!-- design/{{ view }} -->``) is read as rendered, as it is drawn.
+    """
+    shown = (page.head + markdown).split("\n")
+    found = find_markers(shown, src_uri, known=known, opens=opens)[1]
+    source = written(page)
+    return relocate_findings(found, line_map(source.split("\n"), shown)) if source else ()
 
 
 def rewriters(config: MkDocsConfig) -> bool:

@@ -496,3 +496,23 @@ def test_a_page_drawn_again_keeps_materials_tag_listing(tmp_path: Path) -> None:
     badge = home.select_one(".design-table--overview .design-badge")
     assert badge is not None
     assert badge["data-design-status"] == "Approved"
+
+
+@pytest.mark.parametrize(("view", "warned"), [("overview", False), ("overveiw", True)])
+def test_a_marker_a_macro_writes_is_checked_as_rendered(
+    tmp_path: Path, view: str, warned: bool
+) -> None:
+    """``<!-- design/{{ view }} -->`` is read as macros render it, as it is drawn."""
+    docs = {"w.md": "# W\n\nIntro.\n\n<!-- design/{{ view }} -->\n", "b.md": PLAIN}
+    config = {"plugins": ["macros", "design"], "extra": {"view": view}}
+    root = write_site(tmp_path, docs, config).parent
+    built = build_site(root / "mkdocs.yml")
+    markers = [m.removeprefix("mkdocs_design: ") for m in built.messages() if "marker" in m]
+    if warned:
+        assert [m.split(";")[0] for m in markers] == [
+            'docs/w.md:5:1: unknown marker "design/overveiw" (did you mean "design/overview"?)'
+        ]
+    else:
+        assert markers == []
+        page = (built.site_dir / "w/index.html").read_text("utf-8")
+        assert "design-table--overview" in page

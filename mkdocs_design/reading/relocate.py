@@ -118,6 +118,15 @@ def anchored_as(doc: DesignDoc, lines: Sequence[int], own: DesignDoc | None) -> 
     return replace(doc, questions=questions, placeholders=placeholders)
 
 
+def relocate_findings(findings: Sequence[Finding], lines: Sequence[int]) -> tuple[Finding, ...]:
+    """Findings read from the rendered page, each at its file line."""
+
+    def at(line: int) -> int:
+        return abs(lines[line]) if 0 <= line < len(lines) else line
+
+    return tuple(_found(f, at) for f in findings)
+
+
 def _found(finding: Finding, at: Callable[[int], int]) -> Finding:
     """A finding at its file line, with the lines its message names told as file lines too."""
     message = _LINE.sub(lambda m: f"{m[1]}{at(int(m[2]))}", finding.message)
