@@ -40,6 +40,10 @@ EXACT = {
     "md_in_html other value": ('<div markdown="true">\n### G1\n</div>\n\n### Live', True),
     "markdown in a value": ('<div title="see markdown docs">\n### G2\n</div>\n\n### Live', True),
     "md_in_html off": ('<div markdown="1">\n### MD\n</div>', False),
+    "a block opened in a closing line's tail": (
+        '<div class="a">x</div><div class="b">\n### Ghost\n</div>\n\n### Live',
+        False,
+    ),
     "setext after a one-line block": ('<p class="caption">Figure.</p>\nIngest\n------\n', False),
 }
 #: Blocks this reader reads as Markdown although Markdown does not: no heading may be missed.

@@ -97,8 +97,8 @@ def _end(lines: Sequence[str], code: Sequence[bool], first: int, at: int, name: 
             if tag.group(1):  # an end tag closes up to its element, as Python-Markdown's stack
                 if tag_name in stack:
                     del stack[len(stack) - 1 - stack[::-1].index(tag_name) :]
-                if not stack:
-                    return j
-            elif tag_name not in _VOID and not tag.group(4):
-                stack.append(tag_name)
+            elif tag_name not in _VOID and not tag.group(4) and (stack or tag_name in _BLOCK):
+                stack.append(tag_name)  # in the tail of a closing line, a block opens anew
+        if not stack:
+            return j
     return None
