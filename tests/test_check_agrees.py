@@ -188,10 +188,6 @@ QUICK = [name for name, case in CORPUS.items() if not case.slow]
 SLOW = [name for name, case in CORPUS.items() if case.slow]
 
 
-#: Sites on which a build's traceback still passes through the plugin, and why.
-OUR_FRAMES: dict[str, str] = {}
-
-
 def _agree(name: str, tmp_path: Path) -> Outcome:
     case = CORPUS[name]
     build, check = run_both(case, case.write(tmp_path).parent)
@@ -205,9 +201,6 @@ def _agree(name: str, tmp_path: Path) -> Outcome:
 def test_check_agrees_with_the_build(name: str, tmp_path: Path) -> None:
     """Same verdict, same findings at the same places, on every hostile site."""
     build = _agree(name, tmp_path)
-    if name in OUR_FRAMES:  # the verdicts agree; the traceback is not all MkDocs'
-        assert build.frames != (), f"fixed: take {name!r} out of OUR_FRAMES"
-        pytest.xfail(OUR_FRAMES[name])
     assert build.frames == (), "a traceback the build printed passes through the plugin"
 
 

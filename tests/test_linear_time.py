@@ -39,7 +39,6 @@ from mkdocs_design.reading import (
     lists,
     parse,
     placeholders,
-    scan,
     statuses,
     text,
     vocabulary,
@@ -145,7 +144,6 @@ CLASSIFIED: dict[str, str] = {
     "reading.scan._CANDIDATES": "user",  # the whole page
     "reading.scan._HASH": "user",
     "reading.attributes._HEADER_ATTRS": "user",  # attr_list's HEADER_RE, on headings
-    "reading.scan._HR": "user",
     "reading.scan._SETEXT": "user",
     "reading.statuses._COLOR": "own",  # colours from mkdocs.yml
     "reading.statuses._LINK": "user",  # status texts: the reported case
@@ -730,12 +728,6 @@ REWRITTEN: dict[str, tuple[Any, tuple[str, ...]]] = {
         _matches(
             r"^[ ]{0,3}(?:(?:-+[ ]{0,2}){3,}|(?:_+[ ]{0,2}){3,}|(?:\*+[ ]{0,2}){3,})[ ]*$",
             text.RULE,
-        ),
-        ("-", "_", "*", " ", "a"),
-    ),
-    "scan._HR": (
-        _matches(
-            r"^[ ]{0,3}(?:(?:-+[ ]{0,2}){3,}|(?:_+[ ]{0,2}){3,}|(?:\*+[ ]{0,2}){3,})[ ]*$", scan._HR
         ),
         ("-", "_", "*", " ", "a"),
     ),

@@ -171,3 +171,22 @@ def test_sections_of(markdown: str, sections: list[tuple[str, str | None, int, i
     page = scan(markdown.splitlines(), slugify)
     found = [(s.heading.text, s.key, s.start, s.end) for s in sections_of(page, VOCABULARY)]
     assert found == sections
+
+
+@pytest.mark.parametrize("rewrapped", [False, True], ids=["one line", "re-wrapped"])
+def test_a_section_of_template_placeholders_only_is_empty(rewrapped: bool) -> None:
+    """A placeholder an editor re-wrapped leaves no word of the author's on either line."""
+    from mkdocs_design.reading.parse import ParseRules, parse_page
+    from mkdocs_design.reading.placeholders import PlaceholderRules
+    from mkdocs_design.reading.template import template_text
+
+    question = next(ln for ln in template_text().splitlines() if ln.startswith("- [ ] ["))
+    if rewrapped:  # at its middle space, the rest indented as a list item's continuation
+        middle = question.index(" ", len(question) // 2)
+        question = question[:middle] + "\n  " + question[middle + 1 :]
+    head = "# Design: X\n\n## Architecture Overview\n\nReal text.\n\n## Open Questions\n\n"
+    rules = ParseRules(placeholders=PlaceholderRules.from_template(template_text()))
+    doc = parse_page("x.md", head + question + "\n", rules)
+    assert doc is not None
+    assert [s.title for s in doc.sections if s.empty] == ["Open Questions"]
+    assert doc.questions == ()

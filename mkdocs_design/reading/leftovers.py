@@ -72,10 +72,12 @@ class Content:
     ) -> None:
         self._lines, self._headings = lines, headings
         self._holes: dict[int, list[tuple[int, int]]] = {}
-        for p in placeholders:
-            if p.end_line in (0, p.line):  # a re-wrapped one leaves no word either way
-                spans = self._holes.setdefault(p.line - first_line, [])
-                spans.append((p.column - 1, p.end_column - 1))
+        for p in placeholders:  # a re-wrapped one leaves a hole on each of its lines
+            end_line = p.end_line or p.line
+            for line in range(p.line, end_line + 1):
+                start = p.column - 1 if line == p.line else 0
+                stop = p.end_column - 1 if line == end_line else len(lines[line - first_line])
+                self._holes.setdefault(line - first_line, []).append((start, stop))
 
     def within(self, start: int, end: int) -> bool:
         """Whether any of body lines ``start:end`` is content."""

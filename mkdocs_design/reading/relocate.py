@@ -75,10 +75,7 @@ def _middle(written: Sequence[str], shown: Sequence[str]) -> list[int]:
 
 def relocate(doc: DesignDoc, lines: Sequence[int]) -> DesignDoc:
     """``doc`` read from the rendered page, with every line it names told as a file line."""
-
-    def at(line: int) -> int:
-        return abs(lines[line]) if 0 <= line < len(lines) else line
-
+    at = _file_line(lines)
     return replace(
         doc,
         title_line=at(doc.title_line),
@@ -120,11 +117,13 @@ def anchored_as(doc: DesignDoc, lines: Sequence[int], own: DesignDoc | None) -> 
 
 def relocate_findings(findings: Sequence[Finding], lines: Sequence[int]) -> tuple[Finding, ...]:
     """Findings read from the rendered page, each at its file line."""
-
-    def at(line: int) -> int:
-        return abs(lines[line]) if 0 <= line < len(lines) else line
-
+    at = _file_line(lines)
     return tuple(_found(f, at) for f in findings)
+
+
+def _file_line(lines: Sequence[int]) -> Callable[[int], int]:
+    """A rendered page's line as a file line, by :func:`line_map`'s ``lines``."""
+    return lambda line: abs(lines[line]) if 0 <= line < len(lines) else line
 
 
 def _found(finding: Finding, at: Callable[[int], int]) -> Finding:

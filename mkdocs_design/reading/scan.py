@@ -21,7 +21,7 @@ from mkdocs_design.reading.fence_header import fence_of
 from mkdocs_design.reading.hidden import ANY, hide
 from mkdocs_design.reading.raw import ANY as RAW
 from mkdocs_design.reading.raw import raw_blocks
-from mkdocs_design.reading.text import plain_text
+from mkdocs_design.reading.text import RULE, plain_text
 
 #: ``slugify(text, separator)``, as configured for the site's ``toc`` extension.
 Slugify = Callable[[str, str], str]
@@ -30,12 +30,6 @@ Slugify = Callable[[str, str], str]
 # after the hashes, escaped and inner hashes kept, closing hashes dropped.
 _HASH = re.compile(r"^(?P<level>#{1,6})(?P<header>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*$")
 _SETEXT = re.compile(r"^(?:=+|-+)[ ]*$")
-# Python-Markdown's HRProcessor.RE: the runs are matched once, inside a lookahead, since ``-+``
-# repeated can split a run of dashes in exponentially many ways before "[ ]*$" fails.
-_HR = re.compile(
-    r"^[ ]{0,3}(?=(?P<rule>(?:-+[ ]{0,2}){3,}|(?:_+[ ]{0,2}){3,}|(?:\*+[ ]{0,2}){3,}))"
-    r"(?P=rule)[ ]*$"
-)
 _TAB = 4
 # One whole-page search for the few lines worth a closer look, each line preceded by "\n": a
 # literal first character lets the regex engine skip ahead, where "^" with re.M tries every
@@ -335,7 +329,7 @@ def _block_start(
         return False
     if not before.strip() or (before[:1] == "#" and _HASH.match(before)):
         return True
-    return before.lstrip()[:1] in _RULE and bool(_HR.match(before))
+    return before.lstrip()[:1] in _RULE and bool(RULE.match(before))
 
 
 def _is_setext(lines: Sequence[str], code: Sequence[bool], i: int) -> bool:
